@@ -1,0 +1,4 @@
+export * from './define';
+export * from './channels';
+export * from './events';
+export * from './bridge';
