@@ -8,6 +8,8 @@ import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload 
 export interface OseaBridge {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** URL the renderer may put in <video src>: media:// in Electron, /media/ on the web-mode host. */
+  mediaUrl(relativePath: string): string;
 }
 
 /** The single Electron IPC channel names used by the bridge (GitHub Desktop style: constants in one place). */

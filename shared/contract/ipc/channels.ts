@@ -33,6 +33,13 @@ export const Profile = z.object({
 });
 export type Profile = z.infer<typeof Profile>;
 
+/** A corrupt or unreadable store is never reset silently: the UI names the file and offers the choices. */
+export const StoreStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok'), file: z.string() }),
+  z.object({ state: z.literal('unavailable'), file: z.string(), reason: z.string() }),
+]);
+export type StoreStatus = z.infer<typeof StoreStatus>;
+
 /**
  * The one IPC contract: channel name → input and output schema.
  * Channel names are `area.verb`; the renderer reaches every one through window.osea.invoke().
@@ -44,6 +51,9 @@ export const ipcChannels = {
   'settings.get': channel(NoInput, Settings),
   'settings.update': channel(SettingsPatch, Settings),
   'session.current': channel(NoInput, z.object({ profile: Profile.nullable() })),
+  'store.status': channel(NoInput, StoreStatus),
+  'store.moveAsideAndStartFresh': channel(NoInput, z.object({ movedTo: z.string() })),
+  'app.quit': channel(NoInput, z.object({ quitting: z.literal(true) })),
 } as const;
 
 export type IpcChannels = typeof ipcChannels;
