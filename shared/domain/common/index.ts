@@ -1,0 +1,3 @@
+export * from './entity-id';
+export * from './iso-date';
+export * from './province-codes';

@@ -1,0 +1,2 @@
+export * from './occupation-code';
+export * from './skill-level';

@@ -1,0 +1,2 @@
+export * from './submission-state';
+export * from './submission';
