@@ -1,0 +1,23 @@
+import { useSettings, useLanguageFromSettings } from '../features/settings/use-settings';
+import { useInvoke } from './query/use-invoke';
+import { AppShell } from './shell/AppShell';
+import { BackendUnreachable } from './shell/BackendUnreachable';
+import { FullScreenLoading } from './shell/FullScreenLoading';
+import { StoreUnavailable } from './shell/StoreUnavailable';
+
+/**
+ * Start-up order: the local store must be usable before anything reads from it; a corrupt store gets its own
+ * screen, never a silent reset. Then the saved settings (for the language) and the shell.
+ */
+export function App() {
+  const store = useInvoke('store.status', {});
+  const storeOk = store.data?.state === 'ok';
+  const settings = useSettings();
+  useLanguageFromSettings(settings.data?.language);
+
+  if (store.isPending) return <FullScreenLoading />;
+  if (store.isError) return <BackendUnreachable error={store.error.appError} onRetry={() => void store.refetch()} />;
+  if (store.data.state === 'unavailable') return <StoreUnavailable status={store.data} />;
+  if (storeOk && settings.isPending) return <FullScreenLoading />;
+  return <AppShell settings={settings.data} />;
+}

@@ -1,0 +1,132 @@
+import type { Messages } from './zh-CN';
+
+export const enUS: Messages = {
+  app: {
+    productName: 'OSEA Review Workstation',
+    productFullName: 'OSEA Vocational Skills Digital Archive · Review Workstation',
+    loading: 'Loading…',
+  },
+  nav: {
+    label: 'Main navigation',
+    tasks: 'Review tasks',
+    applications: 'Expert applications',
+    batches: 'Batches',
+    settings: 'Settings',
+    about: 'About',
+  },
+  session: {
+    notSignedIn: 'Not signed in',
+    signInBanner: {
+      title: 'Not signed in',
+      description:
+        'All menus are shown for now. Once you sign in, the menu keeps only what your roles need: certification experts see Review tasks, committee members see Expert applications, institutions see Batches.',
+    },
+  },
+  sync: {
+    offline: 'Offline · not connected',
+    online: 'Connected',
+    pending: '{{count}} waiting to sync',
+    registry: 'Registry: {{url}}',
+    tooltip:
+      'Sync with the registry starts after you sign in; work done offline is saved on this computer and synced once online.',
+  },
+  pages: {
+    tasks: {
+      title: 'Review tasks',
+      description:
+        "Watch institutions' demonstration videos frame by frame, score them against the certification standard and sign a decision.",
+      empty: 'Review tasks assigned to you will appear here.',
+      emptyHint:
+        'After you sign in and sync with the registry, tasks and their videos are downloaded to this computer, so you can watch and score them offline.',
+    },
+    applications: {
+      title: 'Expert applications',
+      description: 'Vet certification-expert applications against Article 15 of the rules and vote as a committee.',
+      empty: 'Expert applications awaiting your review and vote will appear here.',
+      emptyHint:
+        'Sign in as a committee member and sync; the application files (certificates, recommendations, training records) then appear here.',
+    },
+    batches: {
+      title: 'Batches',
+      description:
+        'Prepare submissions in batches: import the roster, check identities and certificates, match videos and upload them resumably.',
+      empty: "Your institution's submission batches will appear here.",
+      emptyHint:
+        'Sign in as a service institution to start a batch from an Excel roster and follow each worker until the archive is issued.',
+    },
+  },
+  settings: {
+    title: 'Settings',
+    description: 'These settings are saved in the data file on this computer.',
+    registryUrl: {
+      label: 'Registry URL',
+      help: 'The registry server used to sync review tasks and decisions; starts with http:// or https://.',
+      placeholder: 'https://registry.example.org',
+    },
+    language: {
+      label: 'Language',
+    },
+    dataDir: {
+      label: 'Data folder',
+      help: 'Where the local database and the video cache live (read-only).',
+    },
+    version: {
+      label: 'Version',
+    },
+    save: 'Save',
+    saved: 'Settings saved',
+    saveFailed: 'Settings not saved: {{message}}',
+    loadFailed: 'Could not read the settings',
+  },
+  about: {
+    title: 'About',
+    version: 'Version',
+    mode: 'Running as',
+    modes: {
+      electron: 'Desktop app',
+      web: 'Web mode (local browser)',
+    },
+    platform: 'Platform',
+    licences: 'Open-source components used by this software are under their own licences (MIT, Apache-2.0, BSD and others).',
+    rules: 'OSEA Digital Archive Public Registry — Management Rules',
+    rulesLabel: 'Rules',
+    openRulesFailed: 'Could not open the link: {{message}}',
+    close: 'Close',
+  },
+  store: {
+    unavailable: {
+      title: 'The local data file cannot be opened',
+      file: 'File: {{file}}',
+      reason: 'Reason: {{reason}}',
+      hint: 'Your data is never cleared automatically. You can move this file aside and start with a new, empty one (the old file is kept for support to recover), or quit.',
+      moveAside: 'Move it aside and start fresh',
+      quit: 'Quit',
+      movedTo: 'The old file was moved to: {{path}}',
+      quitting: 'The app is quitting; you can close this window.',
+    },
+    checkFailed: {
+      title: 'Cannot reach the workstation back end',
+      retry: 'Retry',
+    },
+  },
+  errors: {
+    validation: 'Some input is not valid; please check the highlighted fields.',
+    notFound: 'The requested record was not found.',
+    conflict: 'This record was changed by another operation; refresh and try again.',
+    offline: 'Cannot reach the workstation back end or the registry; check the network or try again later.',
+    unauthorized: 'The access token is missing or expired; reopen the address printed at start-up.',
+    forbidden: 'Your roles do not allow this action.',
+    unknownChannel: 'Internal error: unknown call channel.',
+    untrustedSender: 'The request came from an untrusted sender and was refused.',
+    storeUnavailable: 'The local data file is unavailable.',
+    internal: 'Something went wrong inside the app; try again, and contact support if it persists.',
+    settings: {
+      registryUrl: {
+        invalid: 'Invalid registry URL: enter a full address starting with http:// or https://.',
+      },
+    },
+    openExternal: {
+      httpsOnly: 'Only https:// links can be opened.',
+    },
+  },
+};

@@ -1,0 +1,131 @@
+/**
+ * zh-CN: the source of truth for every UI string (DESIGN §3). en-US must have exactly these keys; its type is
+ * derived from this object, so a missing or extra key there is a compile error.
+ */
+export const zhCN = {
+  app: {
+    productName: 'OSEA 审核工作站',
+    productFullName: 'OSEA 职业技能数字化档案 · 审核工作站',
+    loading: '正在加载…',
+  },
+  nav: {
+    label: '主导航',
+    tasks: '审核任务',
+    applications: '专家申请',
+    batches: '批次',
+    settings: '设置',
+    about: '关于',
+  },
+  session: {
+    notSignedIn: '未登录',
+    signInBanner: {
+      title: '尚未登录',
+      description:
+        '当前显示全部功能菜单。登录后，菜单将只保留与您的角色相关的功能：认证专家看到“审核任务”，评审专家委员会成员看到“专家申请”，服务机构看到“批次”。',
+    },
+  },
+  sync: {
+    offline: '离线 · 未连接',
+    online: '已连接',
+    pending: '待同步 {{count}} 项',
+    registry: '公示网：{{url}}',
+    tooltip: '与公示网的同步将在登录后启动；离线期间的操作会保存在本机，联网后自动同步。',
+  },
+  pages: {
+    tasks: {
+      title: '审核任务',
+      description: '对服务机构提交的实操演示视频逐帧审看，依据认证标准评分并签署审核意见。',
+      empty: '分配给您的审核任务会显示在这里。',
+      emptyHint: '登录并与公示网同步后，任务及其视频会下载到本机，之后即可离线审看和评分。',
+    },
+    applications: {
+      title: '专家申请',
+      description: '依照管理制度第十五条审查认证专家申请，并由评审专家委员会投票表决。',
+      empty: '待您审查和投票的专家申请会显示在这里。',
+      emptyHint: '以评审专家委员会成员身份登录并同步后，申请材料（证书、推荐函、培训记录）会出现在此处。',
+    },
+    batches: {
+      title: '批次',
+      description: '批量准备提交：导入人员名单、核验身份与证书、匹配视频并断点续传上传。',
+      empty: '本机构准备的提交批次会显示在这里。',
+      emptyHint: '以服务机构身份登录后，可从 Excel 名单新建批次，并跟踪每位人员直至档案签发。',
+    },
+  },
+  settings: {
+    title: '设置',
+    description: '这些设置保存在本机的数据文件中。',
+    registryUrl: {
+      label: '公示网地址',
+      help: '同步审核任务与审核意见所用的公示网服务器地址，以 http:// 或 https:// 开头。',
+      placeholder: 'https://registry.example.org',
+    },
+    language: {
+      label: '界面语言',
+    },
+    dataDir: {
+      label: '数据文件夹',
+      help: '本机数据库与视频缓存所在的位置（只读）。',
+    },
+    version: {
+      label: '软件版本',
+    },
+    save: '保存',
+    saved: '设置已保存',
+    saveFailed: '设置未保存：{{message}}',
+    loadFailed: '无法读取设置',
+  },
+  about: {
+    title: '关于',
+    version: '版本',
+    mode: '运行方式',
+    modes: {
+      electron: '桌面应用',
+      web: 'Web 模式（本机浏览器）',
+    },
+    platform: '平台',
+    licences: '本软件使用的开源组件遵循其各自的许可证（MIT、Apache-2.0、BSD 等）。',
+    rules: '《OSEA 职业技能数字化档案公示网管理制度》',
+    rulesLabel: '规则',
+    openRulesFailed: '无法打开链接：{{message}}',
+    close: '关闭',
+  },
+  store: {
+    unavailable: {
+      title: '无法打开本地数据文件',
+      file: '文件：{{file}}',
+      reason: '原因：{{reason}}',
+      hint: '程序不会自动清除您的数据。您可以将该文件移到一旁并新建空白数据文件（原文件会保留，可交技术支持恢复），或直接退出。',
+      moveAside: '移到一旁并重新开始',
+      quit: '退出',
+      movedTo: '原文件已移至：{{path}}',
+      quitting: '程序正在退出，可以关闭此窗口。',
+    },
+    checkFailed: {
+      title: '无法连接到工作站后台',
+      retry: '重试',
+    },
+  },
+  errors: {
+    validation: '输入内容不符合要求，请检查标红的字段。',
+    notFound: '找不到所请求的记录。',
+    conflict: '该记录已被其他操作修改，请刷新后重试。',
+    offline: '无法连接到工作站后台或公示网，请检查网络或稍后重试。',
+    unauthorized: '访问令牌无效或已过期，请使用启动时显示的地址重新打开。',
+    forbidden: '您的角色无权执行此操作。',
+    unknownChannel: '程序内部错误：未知的调用通道。',
+    untrustedSender: '请求来源不可信，已被拒绝。',
+    storeUnavailable: '本地数据文件不可用。',
+    internal: '发生内部错误，请稍后重试；如问题持续，请联系技术支持。',
+    settings: {
+      registryUrl: {
+        invalid: '公示网地址无效：请输入以 http:// 或 https:// 开头的完整网址。',
+      },
+    },
+    openExternal: {
+      httpsOnly: '只能打开 https:// 开头的链接。',
+    },
+  },
+} as const;
+
+/** The same tree with every leaf widened to string: the type every other language must satisfy exactly. */
+export type Messages<T = typeof zhCN> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
