@@ -1,0 +1,56 @@
+import type { AppInfo } from '../../shared/contract/ipc';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings/settings';
+import { createAppService } from './app/app-service';
+import { SettingsRepository } from './db/repositories/settings-repository';
+import { WorkstationStore } from './db/store';
+import { EventHub } from './events/event-hub';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import type { HandlerTable } from './ipc/handler-table';
+import { consoleLog, type Log } from './ipc/log';
+import { createSessionService } from './session/session-service';
+import { createSettingsService } from './settings/settings-service';
+import { createStoreService } from './store/store-service';
+
+export interface WorkstationOptions {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  version: string;
+  /** Default registry URL when the user has not saved one (the embedded demo registry in web mode). */
+  registryUrl?: string;
+  openExternal: (url: string) => Promise<boolean>;
+  quit: () => void;
+  log?: Log;
+}
+
+export interface Workstation {
+  store: WorkstationStore;
+  events: EventHub;
+  handlers: HandlerTable;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+/** Builds the back end once per process; both Electron main and the web host call this and only add a transport. */
+export function createWorkstation(options: WorkstationOptions): Workstation {
+  const store = WorkstationStore.open(options.dataDir);
+  const events = new EventHub();
+  const defaults: Settings = { ...DEFAULT_SETTINGS, ...(options.registryUrl ? { registryUrl: options.registryUrl } : {}) };
+  const settings = new SettingsRepository(() => store.db(), () => defaults);
+  const handlers: HandlerTable = {
+    ...createAppService({
+      info: { version: options.version, dataDir: options.dataDir, mode: options.mode, platform: process.platform },
+      openExternal: options.openExternal,
+      quit: options.quit,
+    }),
+    ...createSettingsService(settings, events),
+    ...createSessionService(),
+    ...createStoreService(store),
+  };
+  return {
+    store,
+    events,
+    handlers,
+    dispatch: createDispatcher(handlers, options.log ?? consoleLog),
+    close: () => store.close(),
+  };
+}

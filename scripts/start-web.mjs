@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// npm run start:web -- --port N [--registry URL] [--data-dir DIR]
+// Builds the renderer when out/ is stale, starts the embedded demo registry unless a registry URL is given
+// (--registry or OSEA_REGISTRY_URL), then the web-mode host. stdout carries exactly one line,
+// `web mode ready: http://127.0.0.1:PORT/?token=TOKEN`; everything else goes to stderr. Ctrl+C/SIGTERM stop both.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const arg = (name) => {
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === name) return argv[i + 1];
+    if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
+  }
+  return undefined;
+};
+const say = (line) => process.stderr.write(`${line}\n`);
+
+const port = arg('--port') ?? '0';
+const dataDir = resolve(arg('--data-dir') ?? process.env.OSEA_DATA_DIR ?? join(homedir(), '.osea-workstation'));
+let registryUrl = arg('--registry') ?? process.env.OSEA_REGISTRY_URL;
+const rendererDir = join(root, 'out', 'renderer');
+
+const children = new Set();
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const waitFor = [...children].map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once('exit', r))));
+  const force = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  }, 5000);
+  Promise.all(waitFor).then(() => {
+    clearTimeout(force);
+    process.exit(code);
+  });
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const index = join(rendererDir, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
+  if (built !== 0 && built >= sources) return;
+  say(built === 0
+    ? 'building the app (out/renderer/index.html is missing): npx electron-vite build'
+    : 'building the app (renderer/ or shared/ changed since the last build): npx electron-vite build');
+  const run = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (run.status !== 0) {
+    say('web mode: the build failed (see above)');
+    process.exit(1);
+  }
+}
+
+function startRegistry() {
+  const cli = join(root, 'registry', 'cli.ts');
+  if (!existsSync(cli)) {
+    say('embedded demo registry not available (registry/cli.ts missing); using the registry URL from settings');
+    return Promise.resolve(undefined);
+  }
+  say('starting the embedded demo registry');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, '--demo', '--port', '0', '--data-dir', join(dataDir, 'registry')],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.add(child);
+  return new Promise((resolveUrl, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error('the demo registry did not report "registry listening:" in 60 s')), 60_000);
+    lines.on('line', (line) => {
+      const match = /^registry listening: (http:\/\/\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      } else {
+        say(`[registry] ${line}`);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!stopping) {
+        say(`the demo registry exited (code ${code})`);
+        reject(new Error('demo registry exited'));
+      }
+    });
+  });
+}
+
+function startHost() {
+  const args = ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'),
+    '--port', port, '--data-dir', dataDir, '--renderer-dir', rendererDir];
+  if (registryUrl) args.push('--registry', registryUrl);
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.add(child);
+  child.once('exit', (code) => {
+    if (!stopping) stopAll(code ?? 1);
+  });
+}
+
+buildIfStale();
+if (!registryUrl) {
+  try {
+    registryUrl = await startRegistry();
+  } catch (error) {
+    say(`web mode: ${error.message}`);
+    stopAll(1);
+  }
+}
+if (!stopping) startHost();
