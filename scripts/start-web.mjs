@@ -4,7 +4,7 @@
 // (--registry or OSEA_REGISTRY_URL), then the web-mode host. stdout carries exactly one line,
 // `web mode ready: http://127.0.0.1:PORT/?token=TOKEN`; everything else goes to stderr. Ctrl+C/SIGTERM stop both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -56,16 +56,56 @@ function newestMtime(dir) {
   return newest;
 }
 
-function buildIfStale() {
+function isStale() {
   const index = join(rendererDir, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
-  if (built !== 0 && built >= sources) return;
-  say(built === 0
-    ? 'building the app (out/renderer/index.html is missing): npx electron-vite build'
-    : 'building the app (renderer/ or shared/ changed since the last build): npx electron-vite build');
-  const run = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
-  if (run.status !== 0) {
+  return built === 0 ? 'missing' : built < sources ? 'older' : null;
+}
+
+// Several hosts may start at once (parallel e2e workers): one builds, the others wait for it, then re-check.
+const lockDir = join(root, 'out', '.build-lock');
+function withBuildLock(fn) {
+  mkdirSync(join(root, 'out'), { recursive: true });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch {
+      if (lockHolderGone() || Date.now() > deadline) rmSync(lockDir, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+function lockHolderGone() {
+  try {
+    process.kill(Number(readFileSync(join(lockDir, 'pid'), 'utf8')), 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH';
+  }
+}
+
+function buildIfStale() {
+  if (!isStale()) return;
+  let failed = false;
+  withBuildLock(() => {
+    const why = isStale();
+    if (!why) return;
+    say(why === 'missing'
+      ? 'building the app (out/renderer/index.html is missing): npx electron-vite build'
+      : 'building the app (renderer/ or shared/ changed since the last build): npx electron-vite build');
+    const run = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+    failed = run.status !== 0;
+  });
+  if (failed) {
     say('web mode: the build failed (see above)');
     process.exit(1);
   }

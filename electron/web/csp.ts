@@ -1,15 +1,14 @@
 /**
- * The same policy renderer/index.html declares in its meta tag; the host also sends it as a header so it holds
- * before any byte of HTML is parsed. antd's CSS-in-JS needs inline styles; scripts stay 'self' only.
+ * The policy renderer/index.html declares in its meta tag, plus frame-ancestors (ignored in <meta>). Sent as a
+ * header too so it holds before any byte of HTML is parsed. antd's CSS-in-JS needs inline styles; scripts stay 'self' only.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "font-src 'self' data:",
   "media-src 'self' media: blob:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "connect-src 'self' ws://127.0.0.1:*",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
