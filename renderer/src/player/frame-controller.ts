@@ -1,0 +1,355 @@
+import { seekTimeForFrame, type FrameTable } from '../../../shared/domain/media/frame-table';
+import { checkMediaFacts, confirmFrame, frameDurationSeconds, type IntegrityProblem } from './frame-integrity';
+import { loopRange, markStops, nextStop, previousStop, setInPoint, setOutPoint, type InOut, type PlayerMark } from './mark-navigation';
+import { fasterRate, nextShuttleSpeed, reverseStepIntervalMs, slowerRate } from './playback-rate';
+
+/**
+ * Drives one <video> element frame by frame (DESIGN §8). The only source of the shown frame number is
+ * requestVideoFrameCallback: frame N is requested by seeking to the midpoint of its interval, and the number changes
+ * when the browser reports it has presented a frame whose mediaTime is frame N's pts. Nothing here ever multiplies
+ * currentTime by a frame rate.
+ */
+export type FramePhase = 'loading' | 'settled' | 'seeking' | 'playing' | 'refused';
+
+export interface FrameControllerState {
+  phase: FramePhase;
+  /** The frame the browser confirmed it is showing; null until the first confirmation and after a refusal. */
+  frame: number | null;
+  /** The frame a seek was issued for and not yet confirmed. */
+  pendingFrame: number | null;
+  rate: number;
+  inOut: InOut;
+  loop: boolean;
+  shuttle: 'off' | 'forward' | 'reverse';
+  problem: IntegrityProblem | null;
+}
+
+export interface FrameControllerOptions {
+  initialFrame?: number;
+  marks?: readonly PlayerMark[];
+  onFrameChange?: (frame: number) => void;
+  onInOutChange?: (inOut: InOut) => void;
+  onIntegrityError?: (problem: IntegrityProblem) => void;
+}
+
+/** A seek that lands on another frame is retried this many times (a late callback of an earlier seek can race it). */
+const SEEK_RETRIES = 2;
+
+export class FrameController {
+  private state: FrameControllerState = {
+    phase: 'loading',
+    frame: null,
+    pendingFrame: null,
+    rate: 1,
+    inOut: { inFrame: null, outFrame: null },
+    loop: false,
+    shuttle: 'off',
+    problem: null,
+  };
+  private readonly listeners = new Set<() => void>();
+  private marks: readonly PlayerMark[];
+  private disposed = false;
+  private seekSerial = 0;
+  private seekedSerial = -1;
+  private seekRetries = 0;
+  private reverseSpeed = 0;
+  private reverseTimer: ReturnType<typeof setTimeout> | null = null;
+  private settledWaiters: Array<() => void> = [];
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly table: FrameTable,
+    private readonly options: FrameControllerOptions = {},
+  ) {
+    this.marks = options.marks ?? [];
+    this.listen('loadedmetadata', () => this.onMetadata());
+    this.listen('seeked', () => {
+      this.seekedSerial = this.seekSerial;
+    });
+    this.listen('error', () => this.refuse({ reason: 'media', detail: `media error ${this.video.error?.code ?? '?'}: ${this.video.error?.message ?? ''}` }));
+    this.listen('ended', () => this.onEnded());
+    this.listen('pause', () => this.onPaused());
+    this.listen('play', () => this.update({ phase: 'playing', pendingFrame: null }));
+    this.video.requestVideoFrameCallback(this.onPresented);
+    if (this.video.readyState >= HTMLMediaElement.HAVE_METADATA) this.onMetadata();
+  }
+
+  getState = (): FrameControllerState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setMarks(marks: readonly PlayerMark[]): void {
+    this.marks = marks;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopReverse();
+    for (const cleanup of this.cleanups) cleanup();
+    this.listeners.clear();
+  }
+
+  get frameCount(): number {
+    return this.table.frameCount;
+  }
+
+  // ---- commands (each one a key of DESIGN §8) ----
+
+  seekToFrame(frame: number): void {
+    if (this.refused()) return;
+    this.stopReverse();
+    if (!this.video.paused) this.pauseWithoutSnap();
+    this.requestFrame(frame);
+  }
+
+  step(delta: number): void {
+    if (this.refused()) return;
+    this.stopReverse();
+    if (!this.video.paused) this.pauseWithoutSnap();
+    this.requestFrame(this.baseFrame() + delta);
+  }
+
+  firstFrame(): void {
+    this.seekToFrame(0);
+  }
+
+  lastFrame(): void {
+    this.seekToFrame(this.table.frameCount - 1);
+  }
+
+  play(): void {
+    if (this.refused()) return;
+    this.stopReverse();
+    const range = this.state.loop ? loopRange(this.state.inOut) : null;
+    const frame = this.baseFrame();
+    if (range && (frame < range.from || frame >= range.to)) this.requestFrame(range.from);
+    else if (frame >= this.table.frameCount - 1) this.requestFrame(0);
+    this.video.playbackRate = this.state.rate;
+    this.update({ shuttle: 'forward' });
+    void this.video.play().catch(() => {
+      // A play() interrupted by pause() rejects; the pause handler has already put the state right.
+    });
+  }
+
+  pause(): void {
+    this.stopReverse();
+    if (!this.video.paused) this.video.pause();
+    else this.update({ shuttle: 'off' });
+  }
+
+  togglePlay(): void {
+    if (this.video.paused && this.state.shuttle !== 'reverse') this.play();
+    else this.pause();
+  }
+
+  /** L: play forward; again while playing forward: one rung faster. */
+  shuttleForward(): void {
+    if (this.refused()) return;
+    if (!this.video.paused && this.state.shuttle === 'forward') this.setRate(fasterRate(this.state.rate));
+    else this.play();
+  }
+
+  /** J: browsers cannot play backwards, so reverse is a train of confirmed single-frame steps. */
+  shuttleReverse(): void {
+    if (this.refused()) return;
+    if (!this.video.paused) this.pauseWithoutSnap();
+    this.reverseSpeed = this.state.shuttle === 'reverse' ? nextShuttleSpeed(this.reverseSpeed) : 1;
+    this.update({ shuttle: 'reverse' });
+    if (this.reverseTimer === null) this.reverseTick();
+  }
+
+  slower(): void {
+    this.setRate(slowerRate(this.state.rate));
+  }
+
+  faster(): void {
+    this.setRate(fasterRate(this.state.rate));
+  }
+
+  setRate(rate: number): void {
+    this.video.playbackRate = rate;
+    this.update({ rate });
+  }
+
+  setIn(): void {
+    if (this.state.frame === null) return;
+    this.setInOut(setInPoint(this.state.inOut, this.state.frame));
+  }
+
+  setOut(): void {
+    if (this.state.frame === null) return;
+    this.setInOut(setOutPoint(this.state.inOut, this.state.frame));
+  }
+
+  setInOut(inOut: InOut): void {
+    this.update({ inOut });
+    this.options.onInOutChange?.(inOut);
+  }
+
+  toggleLoop(): void {
+    this.update({ loop: !this.state.loop });
+  }
+
+  previousMark(): void {
+    const target = previousStop(markStops(this.marks, this.state.inOut), this.baseFrame());
+    if (target !== null) this.seekToFrame(target);
+  }
+
+  nextMark(): void {
+    const target = nextStop(markStops(this.marks, this.state.inOut), this.baseFrame());
+    if (target !== null) this.seekToFrame(target);
+  }
+
+  /** Resolves when the player is paused on a confirmed frame (used by reverse shuttle and tests). */
+  whenSettled(): Promise<void> {
+    if (this.state.phase === 'settled' || this.state.phase === 'refused') return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  // ---- internals ----
+
+  private listen<K extends keyof HTMLMediaElementEventMap>(type: K, handler: () => void): void {
+    this.video.addEventListener(type, handler);
+    this.cleanups.push(() => this.video.removeEventListener(type, handler));
+  }
+
+  private refused(): boolean {
+    return this.state.phase === 'refused' || this.disposed;
+  }
+
+  /** Where relative moves start from: the frame asked for last (so fast key repeats add up), else the shown one. */
+  private baseFrame(): number {
+    return this.state.pendingFrame ?? this.state.frame ?? 0;
+  }
+
+  private clampFrame(frame: number): number {
+    return Math.min(this.table.frameCount - 1, Math.max(0, Math.round(frame)));
+  }
+
+  private requestFrame(frame: number, retry = false): void {
+    const target = this.clampFrame(frame);
+    if (!retry) this.seekRetries = 0;
+    this.seekSerial += 1;
+    this.update({ pendingFrame: target, phase: this.video.paused ? 'seeking' : 'playing' });
+    this.video.currentTime = seekTimeForFrame(this.table, target);
+  }
+
+  private onMetadata(): void {
+    if (this.refused()) return;
+    const problem = checkMediaFacts(this.table, {
+      durationSeconds: this.video.duration,
+      videoWidth: this.video.videoWidth,
+      videoHeight: this.video.videoHeight,
+    });
+    if (problem) {
+      this.refuse(problem);
+      return;
+    }
+    if (this.state.pendingFrame === null && this.state.frame === null) this.requestFrame(this.options.initialFrame ?? 0);
+  }
+
+  private readonly onPresented = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
+    if (this.refused()) return;
+    this.video.requestVideoFrameCallback(this.onPresented);
+    const confirmation = confirmFrame(this.table, metadata.mediaTime);
+    if (!confirmation.ok) {
+      this.refuse(confirmation.problem);
+      return;
+    }
+    const frame = confirmation.frame;
+    if (frame !== this.state.frame) this.options.onFrameChange?.(frame);
+
+    if (!this.video.paused) {
+      this.update({ frame, phase: 'playing' });
+      const range = this.state.loop ? loopRange(this.state.inOut) : null;
+      if (range && frame >= range.to) this.video.currentTime = seekTimeForFrame(this.table, range.from);
+      return;
+    }
+    const pending = this.state.pendingFrame;
+    if (pending === null || frame === pending) {
+      this.update({ frame, pendingFrame: null, phase: 'settled' });
+      return;
+    }
+    this.update({ frame });
+    // The latest seek finished yet another frame is on screen: either a late callback of an earlier seek, or a
+    // table whose timestamps are not this file's. Ask again; a second miss means the table is wrong.
+    if (this.seekedSerial === this.seekSerial && !this.video.seeking) {
+      if (this.seekRetries >= SEEK_RETRIES) {
+        this.refuse({ reason: 'seekLanded', detail: `asked for frame ${pending}, the browser showed frame ${frame}` });
+        return;
+      }
+      this.seekRetries += 1;
+      this.requestFrame(pending, true);
+    }
+  };
+
+  private onPaused(): void {
+    if (this.refused()) return;
+    if (this.state.shuttle === 'forward') this.update({ shuttle: 'off' });
+    // The last presented frame may be a callback behind the decoder at the moment of pausing; seeking to the
+    // confirmed frame makes the picture, currentTime and the counter agree before anyone reads them.
+    if (this.state.pendingFrame === null && this.state.phase !== 'seeking') this.requestFrame(this.state.frame ?? 0);
+  }
+
+  private pauseWithoutSnap(): void {
+    this.update({ shuttle: 'off' });
+    // The caller issues its own seek right after; mark one pending so onPaused does not add a second.
+    this.update({ pendingFrame: this.state.frame ?? 0, phase: 'seeking' });
+    this.video.pause();
+  }
+
+  private onEnded(): void {
+    const range = this.state.loop ? loopRange(this.state.inOut) : null;
+    if (range) {
+      this.requestFrame(range.from);
+      void this.video.play().catch(() => undefined);
+      return;
+    }
+    this.update({ shuttle: 'off' });
+  }
+
+  private reverseTick = (): void => {
+    this.reverseTimer = null;
+    if (this.state.shuttle !== 'reverse' || this.refused()) return;
+    const base = this.baseFrame();
+    if (base <= 0) {
+      this.stopReverse();
+      return;
+    }
+    const started = performance.now();
+    this.requestFrame(base - 1);
+    void this.whenSettled().then(() => {
+      if (this.state.shuttle !== 'reverse' || this.refused()) return;
+      const interval = reverseStepIntervalMs(frameDurationSeconds(this.table, base - 1), this.reverseSpeed);
+      this.reverseTimer = setTimeout(this.reverseTick, Math.max(0, interval - (performance.now() - started)));
+    });
+  };
+
+  private stopReverse(): void {
+    if (this.reverseTimer !== null) clearTimeout(this.reverseTimer);
+    this.reverseTimer = null;
+    if (this.state.shuttle === 'reverse') this.update({ shuttle: 'off' });
+  }
+
+  private refuse(problem: IntegrityProblem): void {
+    if (this.state.phase === 'refused') return;
+    this.stopReverse();
+    this.video.pause();
+    this.update({ phase: 'refused', frame: null, pendingFrame: null, problem, shuttle: 'off' });
+    this.options.onIntegrityError?.(problem);
+  }
+
+  private update(patch: Partial<FrameControllerState>): void {
+    this.state = { ...this.state, ...patch };
+    if (this.state.phase === 'settled' || this.state.phase === 'refused') {
+      const waiters = this.settledWaiters;
+      this.settledWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+    for (const listener of this.listeners) listener();
+  }
+}
