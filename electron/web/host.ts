@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WEB_EVENTS_PATH, WEB_MEDIA_PATH, WEB_RPC_PATH } from '../../shared/contract/ipc';
 import { err } from '../../shared/contract/result';
@@ -103,7 +103,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (rawPath.startsWith(`${WEB_MEDIA_PATH}/`)) {
       const media = mediaResponse(mediaRoot, rawPath.slice(WEB_MEDIA_PATH.length + 1), request.headers.range, request.method);
       response.writeHead(media.status, { ...SECURITY_HEADERS, ...cookie, ...media.headers });
-      if (media.body) media.body.pipe(response);
+      // pipeline, not pipe: a file vanishing mid-stream must end this response, not crash the host.
+      if (media.body) pipeline(media.body, response, () => {});
       else response.end();
       return;
     }

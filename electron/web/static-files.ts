@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { contentTypeFor } from '../services/media/content-type';
 import { resolveMediaPath } from '../services/media/resolve-media-path';
 import { SECURITY_HEADERS } from './csp';
@@ -45,5 +46,5 @@ function send(response: ServerResponse, file: string, extraHeaders: Record<strin
     // Hashed asset names may be cached; the HTML must always be fresh so a rebuild is picked up.
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
   });
-  createReadStream(file).pipe(response);
+  pipeline(createReadStream(file), response, () => {});
 }

@@ -31,7 +31,7 @@ export function parseRange(header: string | undefined, size: number): RangeReque
     return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(startText);
-  const end = endText === '' ? size - 1 : Number(endText);
+  const end = endText === '' ? Number.MAX_SAFE_INTEGER : Number(endText);
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: 'full' };
   if (end < start) return { kind: 'full' }; // invalid spec: ignored like any unparsable header
   if (start >= size) return { kind: 'unsatisfiable' };
