@@ -1,0 +1,21 @@
+import type { RegistryLogConfig } from './http/logger.js';
+import type { TokenPolicy } from './auth/token-service.js';
+
+export interface RegistryConfig {
+  dataDir: string;
+  /** postgres://… — PostgreSQL instead of the SQLite file in dataDir. */
+  databaseUrl?: string | undefined;
+  demo?: boolean;
+  /** false silences logging (benches); tests pass a stream to read the log. */
+  log?: RegistryLogConfig | false;
+  /** JSON body limit; oversized bodies are refused with 413 before they are parsed. */
+  bodyLimitBytes?: number;
+  /** Made on start when no admin account exists (CLI: OSEA_REGISTRY_ADMIN_PASSWORD). */
+  bootstrapAdmin?: { username: string; password: string } | undefined;
+  tokenPolicy?: Partial<TokenPolicy>;
+  signInLimit?: { maxFailures: number; windowMs: number };
+  /** The registry's clock; tests move it to expire tokens. */
+  now?: () => Date;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
