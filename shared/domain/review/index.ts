@@ -1,1 +1,3 @@
+export * from './mark-sheet';
 export * from './review-task';
+export * from './validate-mark-sheet';
