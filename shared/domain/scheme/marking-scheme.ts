@@ -19,27 +19,31 @@ export const Aggregation = z.enum(['mean', 'median']);
 export type Aggregation = z.infer<typeof Aggregation>;
 
 /**
+ * The scheme's fields without the whole-scheme checks, for composing request schemas (zod cannot
+ * .omit()/.pick() a refined object). Anything stored or scored must go through MarkingScheme.
+ */
+export const MarkingSchemeObject = z.object({
+  id: EntityId,
+  occupationCode: OccupationCode,
+  level: SkillLevel,
+  version: z.number().int().min(1),
+  title: z.string().trim().min(1).max(200),
+  passMark: PositivePoints.default(60),
+  expertsPerSubmission: z.number().int().min(1).max(15).default(3),
+  /** Largest allowed max − min of the experts' judgement scores on one aspect before a new round. */
+  judgementMaxSpread: z.number().int().min(0).max(3).default(1),
+  aggregation: Aggregation.default('mean'),
+  criteria: z.array(Criterion).min(1).max(50),
+  vetoRules: z.array(VetoRule).max(50).default([]),
+});
+
+/**
  * The certification standard for one occupation and level, versioned. Once a version is used for a
  * review it is immutable: decisions carry its content hash (see schemeContentForHash).
  */
-export const MarkingScheme = z
-  .object({
-    id: EntityId,
-    occupationCode: OccupationCode,
-    level: SkillLevel,
-    version: z.number().int().min(1),
-    title: z.string().trim().min(1).max(200),
-    passMark: PositivePoints.default(60),
-    expertsPerSubmission: z.number().int().min(1).max(15).default(3),
-    /** Largest allowed max − min of the experts' judgement scores on one aspect before a new round. */
-    judgementMaxSpread: z.number().int().min(0).max(3).default(1),
-    aggregation: Aggregation.default('mean'),
-    criteria: z.array(Criterion).min(1).max(50),
-    vetoRules: z.array(VetoRule).max(50).default([]),
-  })
-  .superRefine((scheme, ctx) => {
-    for (const issue of checkSchemeConsistency(scheme)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+export const MarkingScheme = MarkingSchemeObject.superRefine((scheme, ctx) => {
+  for (const issue of checkSchemeConsistency(scheme)) ctx.addIssue({ code: 'custom', ...issue });
+});
 export type MarkingScheme = z.infer<typeof MarkingScheme>;
 /** What authors write: defaults (pass mark 60, 3 experts, spread 1, mean, not mandatory) may be omitted. */
 export type MarkingSchemeInput = z.input<typeof MarkingScheme>;
