@@ -94,4 +94,27 @@ describe('npm run start:web', () => {
     expect(await exited(child)).toBe(0);
     expect(await portAccepts(registryUrl)).toBe(false);
   });
+
+  it('npm start without the Electron binary says so in one line and falls back to web mode', async () => {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'scripts', 'start.mjs'), '--port', '0', '--data-dir', join(dir.path, 'c'), '--registry', 'http://127.0.0.1:9'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    running = child;
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const origin = await new Promise<string>((resolveReady, reject) => {
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const match = READY.exec(line);
+        if (match) resolveReady(match[1] as string);
+      });
+      child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${stderr}`)));
+    });
+    expect(stderr).toContain('Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); starting web mode instead.');
+    expect((await fetch(`${origin}/`)).status).toBe(401);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    expect(await portAccepts(origin)).toBe(false);
+  });
 });

@@ -162,4 +162,26 @@ describe('dispatcher', () => {
     const incomplete: HandlerTable = partial;
     expect(Object.keys(incomplete)).not.toContain('app.quit');
   });
+
+  it('opens only https links, through the injected opener', async () => {
+    const opened: string[] = [];
+    const electronMode = createWorkstation({
+        dataDir: dir.path,
+        mode: 'electron',
+        version: '1.0.0',
+        openExternal: async (url) => {
+          opened.push(url);
+          return true;
+        },
+        quit: () => {},
+        log: capturingLog().log,
+      });
+    const dispatch = electronMode.dispatch;
+    expect(await dispatch('app.openExternal', { url: 'https://osea.example.org/rules' }, ctx)).toEqual({ ok: true, value: { opened: true } });
+    for (const url of ['http://osea.example.org', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(await dispatch('app.openExternal', { url }, ctx)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(opened).toEqual(['https://osea.example.org/rules']);
+    electronMode.close();
+  });
 });
