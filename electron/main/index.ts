@@ -12,6 +12,8 @@ import { createMainWindow } from './window';
 // Composition root only: every decision lives in electron/services; this file wires Electron to it.
 const here = dirname(fileURLToPath(import.meta.url));
 registerPrivilegedSchemes();
+// Every renderer sandboxed, not only the windows we remember to configure.
+app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;

@@ -29,6 +29,7 @@ export function createMainWindow(preloadDir: string, dispatch: Dispatch): Browse
   window.webContents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
     // External https links go through the same vetted service the renderer can call; everything else is dropped.
     void dispatch('app.openExternal', { url }, { transport: 'ipc' });
