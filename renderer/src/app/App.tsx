@@ -13,6 +13,8 @@ export function App() {
   const store = useInvoke('store.status', {});
   const storeOk = store.data?.state === 'ok';
   const settings = useSettings();
+  // Asked now, alongside the store and settings, so the shell paints once with its role-aware menu.
+  useInvoke('session.current', {});
   useLanguageFromSettings(settings.data?.language);
 
   if (store.isPending) return <FullScreenLoading />;

@@ -119,6 +119,7 @@ export const enUS: Messages = {
     unknownChannel: 'Internal error: unknown call channel.',
     untrustedSender: 'The request came from an untrusted sender and was refused.',
     storeUnavailable: 'The local data file is unavailable.',
+    storeHealthy: 'The local data file is healthy; there is nothing to move aside.',
     internal: 'Something went wrong inside the app; try again, and contact support if it persists.',
     settings: {
       registryUrl: {

@@ -115,6 +115,7 @@ export const zhCN = {
     unknownChannel: '程序内部错误：未知的调用通道。',
     untrustedSender: '请求来源不可信，已被拒绝。',
     storeUnavailable: '本地数据文件不可用。',
+    storeHealthy: '本地数据文件状态正常，无需移开。',
     internal: '发生内部错误，请稍后重试；如问题持续，请联系技术支持。',
     settings: {
       registryUrl: {

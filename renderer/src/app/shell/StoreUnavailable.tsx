@@ -23,13 +23,18 @@ export function StoreUnavailable({ status }: { status: Unavailable }) {
   const failure = moveAside.error ?? quit.error;
 
   return (
-    <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: 24 }} data-testid="store-unavailable">
+    <Flex
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 24, boxSizing: 'border-box' }}
+      data-testid="store-unavailable"
+    >
       <Result
         status="error"
         title={t('store.unavailable.title')}
         subTitle={
           <Space orientation="vertical" size={4}>
-            <Typography.Text code copyable data-testid="store-unavailable-file">
+            <Typography.Text strong copyable={{ text: status.file }} data-testid="store-unavailable-file">
               {t('store.unavailable.file', { file: status.file })}
             </Typography.Text>
             <Typography.Text type="secondary">{t('store.unavailable.reason', { reason: status.reason })}</Typography.Text>
@@ -51,8 +56,13 @@ export function StoreUnavailable({ status }: { status: Unavailable }) {
           </Button>,
         ]}
       >
-        {failure && <Alert type="error" showIcon title={translateAppError(t, failure.appError)} />}
-        {quitting && <Alert type="info" showIcon title={t('store.unavailable.quitting')} />}
+        {(failure || quitting) && (
+          <Alert
+            type={failure ? 'error' : 'info'}
+            showIcon
+            title={failure ? translateAppError(t, failure.appError) : t('store.unavailable.quitting')}
+          />
+        )}
       </Result>
     </Flex>
   );

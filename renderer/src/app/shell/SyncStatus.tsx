@@ -1,11 +1,20 @@
 import { CloudOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Space, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Badge, Tooltip } from 'antd';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, Profile } from '../../../../shared/contract/ipc';
 import { osea } from '../bridge/osea';
 
 type SyncState = EventPayload<'sync.state'>;
+
+const onDarkHeader: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 20,
+  lineHeight: 1.5,
+  whiteSpace: 'nowrap',
+  color: 'rgba(255, 255, 255, 0.85)',
+};
 
 /**
  * Placeholder until sync lands: shows the configured registry, who is signed in, and — once the back end emits
@@ -17,24 +26,28 @@ export function SyncStatus({ registryUrl, profile }: { registryUrl: string | und
   useEffect(() => osea.on('sync.state', setSync), []);
 
   const online = sync?.online ?? false;
-  const light = { color: 'rgba(255, 255, 255, 0.85)' };
   return (
     <Tooltip title={t('sync.tooltip')} placement="bottomRight">
-      <Space size="middle" data-testid="sync-status" data-online={online} style={{ whiteSpace: 'nowrap' }}>
-        <Badge
-          status={online ? 'success' : 'default'}
-          text={<span style={light}>{online ? t('sync.online') : t('sync.offline')}</span>}
-        />
-        {sync && sync.pending > 0 && <span style={light}>{t('sync.pending', { count: sync.pending })}</span>}
-        {registryUrl && (
-          <Typography.Text style={{ ...light, maxWidth: 320 }} ellipsis data-testid="sync-registry">
-            <CloudOutlined /> {t('sync.registry', { url: registryUrl })}
-          </Typography.Text>
-        )}
-        <span style={light} data-testid="session-user">
-          <UserOutlined /> {profile ? profile.displayName : t('session.notSignedIn')}
+      <div style={onDarkHeader} data-testid="sync-status" data-online={online}>
+        <span>
+          <Badge color={online ? '#52c41a' : '#bfbfbf'} style={{ marginInlineEnd: 8 }} />
+          {online ? t('sync.online') : t('sync.offline')}
         </span>
-      </Space>
+        {sync && sync.pending > 0 && <span>{t('sync.pending', { count: sync.pending })}</span>}
+        {registryUrl && (
+          <span
+            style={{ maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis' }}
+            data-testid="sync-registry"
+          >
+            <CloudOutlined style={{ marginInlineEnd: 6 }} />
+            {t('sync.registry', { url: registryUrl })}
+          </span>
+        )}
+        <span data-testid="session-user">
+          <UserOutlined style={{ marginInlineEnd: 6 }} />
+          {profile ? profile.displayName : t('session.notSignedIn')}
+        </span>
+      </div>
     </Tooltip>
   );
 }

@@ -29,7 +29,13 @@ export function AboutModal({ open, onClose }: { open: boolean; onClose: () => vo
       data-testid="about-modal"
       width={560}
     >
-      <Descriptions column={1} size="small" bordered style={{ marginBlock: 16 }}>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        style={{ marginBlock: 16 }}
+        styles={{ label: { width: 136, whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label={t('about.version')}>
           <span data-testid="about-version">{info.data?.version ?? '…'}</span>
         </Descriptions.Item>

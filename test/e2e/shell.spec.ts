@@ -1,0 +1,175 @@
+import { expect, test, type Page } from '@playwright/test';
+import { saveScreen } from './support/screens';
+import { chooseLanguage, collectPageErrors, navIds } from './support/shell-page';
+import { startWebHost, type WebHost } from './support/web-host';
+
+/**
+ * The foundation's shell against the real web-mode host (issue 2): a fresh data dir, an unreachable registry.
+ * Tests run in order on one host: zh-CN first, then the language switch, then English.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const OFFLINE_REGISTRY = 'http://127.0.0.1:9';
+let host: WebHost;
+
+test.beforeAll(async () => {
+  host = await startWebHost({ registry: OFFLINE_REGISTRY });
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+async function openShell(page: Page): Promise<string[]> {
+  const errors = collectPageErrors(page);
+  await page.goto(host.url);
+  await expect(page.getByTestId('side-nav')).toBeVisible();
+  return errors;
+}
+
+async function readSettings(page: Page): Promise<unknown> {
+  return page.evaluate(async () => {
+    const response = await fetch('/rpc/settings.get', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return response.json();
+  });
+}
+
+test('the shell loads in Chinese, offline and signed out, with every workspace and no console errors', async ({ page }) => {
+  const errors = await openShell(page);
+  await expect(page.getByTestId('product-name')).toHaveText('OSEA 审核工作站');
+  await expect(page).toHaveTitle('OSEA 审核工作站');
+  const status = page.getByTestId('sync-status');
+  await expect(status).toContainText('离线');
+  await expect(status).toContainText(OFFLINE_REGISTRY);
+  await expect(status).toContainText('未登录');
+  await expect(page.getByTestId('sign-in-banner')).toBeVisible();
+  for (const id of navIds) await expect(page.getByTestId(id)).toBeVisible();
+  // The secret is traded for the HttpOnly cookie and must not linger in the address bar.
+  expect(page.url()).not.toContain(host.token);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  await expect(page.getByTestId('page-tasks')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('each navigation entry opens its page (zh-CN)', async ({ page }) => {
+  const errors = await openShell(page);
+  await visitEveryScreen(page, 'zh-CN', {
+    tasks: '分配给您的审核任务会显示在这里',
+    applications: '专家申请会显示在这里',
+    batches: '提交批次会显示在这里',
+    settings: '公示网地址',
+    aboutMode: 'Web 模式',
+  });
+  expect(errors).toEqual([]);
+});
+
+test('a bad registry URL shows a translated error and the saved value stays', async ({ page }) => {
+  await openShell(page);
+  await page.getByTestId('nav-settings').click();
+  const url = page.getByTestId('settings-registry-url');
+  await expect(url).toHaveValue(OFFLINE_REGISTRY);
+  await url.fill('ftp://registry.example.org');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('公示网地址无效')).toBeVisible();
+  await expect(page.getByText('设置已保存')).toHaveCount(0);
+  await saveScreen(page, 'zh-CN-settings-invalid-url');
+
+  await page.reload();
+  await expect(page.getByTestId('settings-registry-url')).toHaveValue(OFFLINE_REGISTRY);
+});
+
+test('the host rejects a bad registry URL itself and keeps the saved value', async ({ page }) => {
+  await openShell(page);
+  const rejected = await page.evaluate(async () => {
+    const response = await fetch('/rpc/settings.update', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ registryUrl: 'javascript:alert(1)' }),
+    });
+    return response.json();
+  });
+  expect(rejected).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  expect(JSON.stringify(rejected)).toContain('registryUrl');
+  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: OFFLINE_REGISTRY } });
+});
+
+test('a good registry URL saves and survives a reload', async ({ page }) => {
+  await openShell(page);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-registry-url').fill('https://registry.example.org');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('https://registry.example.org');
+
+  await page.reload();
+  await expect(page.getByTestId('settings-registry-url')).toHaveValue('https://registry.example.org');
+  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: 'https://registry.example.org' } });
+});
+
+test('the language switch changes the UI to English and survives a reload', async ({ page }) => {
+  await openShell(page);
+  await page.getByTestId('nav-settings').click();
+  await chooseLanguage(page, 'English');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  await expect(page.getByTestId('nav-tasks')).toHaveText('Review tasks');
+  await expect(page.getByTestId('product-name')).toHaveText('OSEA Review Workstation');
+
+  await page.reload();
+  await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+  await expect(page.getByTestId('sync-status')).toContainText('Not signed in');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  expect(await readSettings(page)).toMatchObject({ ok: true, value: { language: 'en-US' } });
+});
+
+test('each navigation entry opens its page (en-US), and errors are in English', async ({ page }) => {
+  const errors = await openShell(page);
+  await visitEveryScreen(page, 'en-US', {
+    tasks: 'Review tasks assigned to you will appear here',
+    applications: 'Expert applications awaiting your review',
+    batches: "Your institution's submission batches",
+    settings: 'Registry URL',
+    aboutMode: 'Web mode',
+  });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-registry-url').fill('not a url');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('Invalid registry URL')).toBeVisible();
+  await saveScreen(page, 'en-US-settings-invalid-url');
+  expect(errors).toEqual([]);
+});
+
+interface ExpectedTexts {
+  tasks: string;
+  applications: string;
+  batches: string;
+  settings: string;
+  aboutMode: string;
+}
+
+async function visitEveryScreen(page: Page, language: string, texts: ExpectedTexts): Promise<void> {
+  for (const page_ of ['tasks', 'applications', 'batches'] as const) {
+    await page.getByTestId(`nav-${page_}`).click();
+    await expect(page).toHaveURL(new RegExp(`#/${page_}$`));
+    await expect(page.getByTestId(`empty-${page_}`)).toContainText(texts[page_]);
+    await saveScreen(page, `${language}-${page_}`);
+  }
+
+  await page.getByTestId('nav-settings').click();
+  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page.getByTestId('page-settings')).toContainText(texts.settings);
+  await expect(page.getByTestId('settings-data-dir')).toHaveValue(host.dataDir);
+  await expect(page.getByTestId('settings-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await saveScreen(page, `${language}-settings`);
+
+  await page.getByTestId('nav-about').click();
+  await expect(page.getByTestId('about-mode')).toHaveText(new RegExp(texts.aboutMode));
+  await expect(page.getByTestId('about-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await saveScreen(page, `${language}-about`);
+  await page.getByTestId('about-close').click();
+  await expect(page.getByTestId('about-mode')).toBeHidden();
+}
