@@ -1,0 +1,2 @@
+export * from './cn-statutory-holidays';
+export * from './working-days';
