@@ -75,7 +75,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Route on the raw path: WHATWG URL parsing would fold `..` and `%2e%2e` away before our checks could see them.
     const rawPath = (request.url ?? '/').split('?')[0] as string;
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(request);
     const isRpc = rawPath.startsWith(`${WEB_RPC_PATH}/`);
     const auth = authorize(request, url, token, !isRpc);
     if (!auth.ok) {
@@ -122,7 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const rawPath = (request.url ?? '/').split('?')[0];
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(request);
     const reject = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
@@ -162,6 +162,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return { url: `${origin}/`, token, workstation, close: closeHost };
 }
+
+/** Prefixing keeps odd request targets (`//x`, `*`) from throwing or being read as another host. */
+const requestUrl = (request: IncomingMessage): URL => {
+  const target = request.url ?? '/';
+  return new URL(`http://127.0.0.1${target.startsWith('/') ? target : '/'}`);
+};
 
 const safeDecode = (text: string): string => {
   try {

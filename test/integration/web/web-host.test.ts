@@ -116,6 +116,11 @@ describe('web-mode host', () => {
     expect(String(reply.headers['set-cookie'])).toContain(host.token);
   });
 
+  it('answers 401, not a crash, to odd request targets', async () => {
+    expect((await call(host.url, '//evil.example/x')).status).toBe(401);
+    expect((await call(host.url, '*', { method: 'OPTIONS' })).status).toBe(401);
+  });
+
   it('falls back to index.html for client routes but not for missing assets', async () => {
     expect((await call(host.url, '/review/tasks', { headers: bearer })).body.toString()).toContain('<title>shell');
     expect((await call(host.url, '/assets/missing.js', { headers: bearer })).status).toBe(404);
