@@ -48,3 +48,22 @@ test('a corrupt store names the file, and "move aside" keeps it and starts fresh
   await expect(page.getByTestId('side-nav')).toBeVisible();
   await expect(page.getByTestId('store-unavailable')).toHaveCount(0);
 });
+
+test('with the settings unreadable, the store screen follows the system language', async ({ browser }) => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'osea-e2e-corrupt-en-'));
+  writeFileSync(join(otherDir, STORE_FILE), GARBAGE);
+  const englishHost = await startWebHost({ dataDir: otherDir });
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(englishHost.url);
+    await expect(page.getByTestId('store-move-aside')).toHaveText('Move it aside and start fresh');
+    await expect(page.getByTestId('store-quit')).toHaveText('Quit');
+    await expect(page.getByTestId('store-unavailable-file')).toContainText(join(otherDir, STORE_FILE));
+    await saveScreen(page, 'en-US-store-unavailable');
+  } finally {
+    await context.close();
+    await englishHost.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+});

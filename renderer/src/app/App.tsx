@@ -1,4 +1,5 @@
 import { useSettings, useLanguageFromSettings } from '../features/settings/use-settings';
+import { systemLanguage } from '../i18n/languages';
 import { useInvoke } from './query/use-invoke';
 import { AppShell } from './shell/AppShell';
 import { BackendUnreachable } from './shell/BackendUnreachable';
@@ -15,7 +16,8 @@ export function App() {
   const settings = useSettings();
   // Asked now, alongside the store and settings, so the shell paints once with its role-aware menu.
   useInvoke('session.current', {});
-  useLanguageFromSettings(settings.data?.language);
+  const settingsUnreadable = store.isError || store.data?.state === 'unavailable';
+  useLanguageFromSettings(settings.data?.language ?? (settingsUnreadable ? systemLanguage() : undefined));
 
   if (store.isPending) return <FullScreenLoading />;
   if (store.isError) return <BackendUnreachable error={store.error.appError} onRetry={() => void store.refetch()} />;
