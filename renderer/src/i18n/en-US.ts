@@ -121,6 +121,20 @@ export const enUS: Messages = {
     storeUnavailable: 'The local data file is unavailable.',
     storeHealthy: 'The local data file is healthy; there is nothing to move aside.',
     internal: 'Something went wrong inside the app; try again, and contact support if it persists.',
+    signIn: {
+      invalidCredentials: 'The user name or password is not correct.',
+      rateLimited: 'Too many sign-in attempts; please try again later.',
+      offlineUseUnlock: 'Cannot reach the registry. You have signed in on this computer before, so you can unlock offline and keep working.',
+      offlineFirstSignIn: 'Cannot reach the registry. The first sign-in must be online; check the network and try again.',
+      accountChanged: 'The registry account with this name is no longer the one recorded on this computer, so sign-in was refused to keep the data apart. Contact your administrator.',
+    },
+    unlock: {
+      noLocalProfile: 'There is no sign-in record for this user on this computer; sign in online once first.',
+      wrongPassword: 'The password is not correct.',
+    },
+    session: {
+      locked: 'The workstation is locked; sign in or unlock first.',
+    },
     settings: {
       registryUrl: {
         invalid: 'Invalid registry URL: enter a full address starting with http:// or https://.',

@@ -117,6 +117,20 @@ export const zhCN = {
     storeUnavailable: '本地数据文件不可用。',
     storeHealthy: '本地数据文件状态正常，无需移开。',
     internal: '发生内部错误，请稍后重试；如问题持续，请联系技术支持。',
+    signIn: {
+      invalidCredentials: '用户名或密码不正确。',
+      rateLimited: '登录尝试过于频繁，请稍后再试。',
+      offlineUseUnlock: '无法连接公示网。您曾在本机登录过，可使用离线解锁继续工作。',
+      offlineFirstSignIn: '无法连接公示网。首次登录必须联网，请检查网络后重试。',
+      accountChanged: '公示网上同名账号已不是本机记录的账号，为避免混用数据，已拒绝登录。请联系管理员。',
+    },
+    unlock: {
+      noLocalProfile: '本机没有该用户的登录记录，请先联网登录一次。',
+      wrongPassword: '密码不正确。',
+    },
+    session: {
+      locked: '工作站已锁定，请先登录或解锁。',
+    },
     settings: {
       registryUrl: {
         invalid: '公示网地址无效：请输入以 http:// 或 https:// 开头的完整网址。',
