@@ -7,9 +7,10 @@ import { EventHub } from './events/event-hub';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-table';
 import { consoleLog, type Log } from './ipc/log';
-import { createSessionService } from './session/session-service';
 import { createSettingsService } from './settings/settings-service';
 import { createStoreService } from './store/store-service';
+import { secretStorageFromEnvironment, type SecretStorage } from './crypto/secret-storage';
+import { createSyncServices, type SyncServices } from './sync/sync-services';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -20,6 +21,8 @@ export interface WorkstationOptions {
   openExternal: (url: string) => Promise<boolean>;
   quit: () => void;
   log?: Log;
+  /** Electron passes safeStorage; web mode and tests fall back to OSEA_SECRET_KEY or a key file (weaker). */
+  secretStorage?: SecretStorage;
 }
 
 export interface Workstation {
@@ -27,6 +30,7 @@ export interface Workstation {
   events: EventHub;
   handlers: HandlerTable;
   dispatch: Dispatch;
+  sync: SyncServices;
   close(): void;
 }
 
@@ -36,6 +40,13 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const events = new EventHub();
   const defaults: Settings = { ...DEFAULT_SETTINGS, ...(options.registryUrl ? { registryUrl: options.registryUrl } : {}) };
   const settings = new SettingsRepository(() => store.db(), () => defaults);
+  const sync = createSyncServices({
+    db: () => store.db(),
+    events,
+    storage: options.secretStorage ?? secretStorageFromEnvironment({ dataDir: options.dataDir }).storage,
+    registryUrl: () => settings.get().registryUrl,
+    log: options.log ?? consoleLog,
+  });
   const handlers: HandlerTable = {
     ...createAppService({
       info: { version: options.version, dataDir: options.dataDir, mode: options.mode, platform: process.platform },
@@ -43,7 +54,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       quit: options.quit,
     }),
     ...createSettingsService(settings, events),
-    ...createSessionService(),
+    ...sync.handlers,
     ...createStoreService(store),
   };
   return {
@@ -51,6 +62,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     events,
     handlers,
     dispatch: createDispatcher(handlers, options.log ?? consoleLog),
-    close: () => store.close(),
+    sync,
+    close: () => {
+      sync.close();
+      store.close();
+    },
   };
 }

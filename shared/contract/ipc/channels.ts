@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Settings, SettingsPatch } from '../../domain/settings/settings';
 import { channel } from './define';
+import { reviewChannels } from './review-channels';
 
 /** Channels that take no argument still take an (empty, strict) object so garbage is rejected, not ignored. */
 export const NoInput = z.object({}).strict();
@@ -40,6 +41,54 @@ export const StoreStatus = z.discriminatedUnion('state', [
 ]);
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
+/** Sign-in and offline unlock take the same credentials; the password never leaves the back end. */
+export const Credentials = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+}).strict();
+
+export const LocalProfile = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  registryUrl: z.string(),
+  lastOnlineAt: z.string(),
+});
+
+/**
+ * The sync engine as the UI sees it (DESIGN §7). `blockedReason` is a machine code the UI translates
+ * (signInRequired, seqAhead, seqBehindUnrecoverable, opIdConflict, deviceNotYours, forbidden, registryRefused:…);
+ * `lastError` is a diagnostic string (unreachable:…, badResponse:…, http:503:…) for the details view.
+ */
+export const SyncStatus = z.object({
+  online: z.boolean(),
+  running: z.boolean(),
+  signedIn: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  inflight: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  applied: z.number().int().nonnegative(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  blockedReason: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncOpState = z.enum(['pending', 'inflight', 'applied', 'rejected']);
+/** One outbox op for the ops page; `reason` is the registry's rejection code (task.withdrawn, …) or the retry cause. */
+export const SyncOpView = z.object({
+  opId: z.string(),
+  seq: z.number().int(),
+  kind: z.string(),
+  state: SyncOpState,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  settledAt: z.string().nullable(),
+});
+export type SyncOpView = z.infer<typeof SyncOpView>;
+
 /**
  * The one IPC contract: channel name → input and output schema.
  * Channel names are `area.verb`; the renderer reaches every one through window.osea.invoke().
@@ -54,6 +103,17 @@ export const ipcChannels = {
   'store.status': channel(NoInput, StoreStatus),
   'store.moveAsideAndStartFresh': channel(NoInput, z.object({ movedTo: z.string() })),
   'app.quit': channel(NoInput, z.object({ quitting: z.literal(true) })),
+  'session.signIn': channel(Credentials, z.object({ profile: Profile })),
+  'session.unlock': channel(Credentials, z.object({ profile: Profile })),
+  'session.signOut': channel(z.object({ forget: z.boolean().default(false) }).strict(), z.object({ signedOut: z.literal(true) })),
+  'session.profiles': channel(NoInput, z.object({ profiles: z.array(LocalProfile) })),
+  'sync.status': channel(NoInput, SyncStatus),
+  'sync.now': channel(NoInput, SyncStatus),
+  'sync.ops': channel(
+    z.object({ states: z.array(SyncOpState).min(1).max(4).default(['pending', 'inflight', 'rejected']), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z.object({ ops: z.array(SyncOpView) }),
+  ),
+  ...reviewChannels,
 } as const;
 
 export type IpcChannels = typeof ipcChannels;

@@ -7,11 +7,23 @@ export const ipcEvents = {
     online: z.boolean(),
     pending: z.number().int().nonnegative(),
     lastSuccessAt: z.string().nullable(),
+    /** Added with the sync engine; optional so older listeners keep working. See SyncStatus in channels.ts. */
+    inflight: z.number().int().nonnegative().optional(),
+    rejected: z.number().int().nonnegative().optional(),
+    running: z.boolean().optional(),
+    blockedReason: z.string().nullable().optional(),
+    lastError: z.string().nullable().optional(),
+    nextAttemptAt: z.string().nullable().optional(),
   }),
   'transfer.progress': z.object({
     sha256: z.string(),
     bytes: z.number().nonnegative(),
     total: z.number().nonnegative(),
+    /** Added with the media cache: direction, bytes per second and seconds left (null until measurable). */
+    direction: z.enum(['download', 'upload']).optional(),
+    rate: z.number().nonnegative().optional(),
+    etaSeconds: z.number().nonnegative().nullable().optional(),
+    state: z.enum(['running', 'done', 'failed']).optional(),
   }),
 } as const;
 

@@ -1,0 +1,207 @@
+import type { Database } from 'better-sqlite3';
+import { needsKeyRegistration, registerDeviceKey } from '../auth/device-key-registration';
+import type { TokenKeeper } from '../auth/token-keeper';
+import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { ChangesResponse, PushResponse, type PushRequest } from './ops-wire';
+import { OutboxQueue, type OutboxRow } from './outbox';
+import { callRegistry, isTransient, type RegistryOutcome } from './registry-http';
+import { Replica } from './replica';
+
+/** What one push or pull step came to; the worker decides when to run the next one from it. */
+export type StepOutcome =
+  | { kind: 'idle' }
+  | { kind: 'progress' }
+  | { kind: 'waiting'; until: number }
+  | { kind: 'offline'; reason: string; until: number }
+  | { kind: 'blocked'; reason: string };
+
+export interface SyncEngineOptions {
+  db: () => Database;
+  profiles: ProfileRepository;
+  tokens: TokenKeeper;
+  backoff?: BackoffPolicy;
+  batchSize?: number;
+  pullPageSize?: number;
+  timeoutMs?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface EngineObservation {
+  /** An HTTP answer from the registry (even an error) proves it is reachable. */
+  reachable: boolean;
+  detail: string | null;
+}
+
+/**
+ * One profile's push and pull against the registry (DESIGN §7). Stateless between calls: everything that must
+ * survive a crash (queue, attempts, next attempt, cursor) lives in the store.
+ */
+export class SyncEngine {
+  readonly queue: OutboxQueue;
+  readonly replica: Replica;
+  lastObservation: EngineObservation = { reachable: false, detail: null };
+  private readonly backoff: BackoffPolicy;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.queue = new OutboxQueue(options.db);
+    this.replica = new Replica(options.db);
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.now = options.now ?? Date.now;
+  }
+
+  async push(profileId: string): Promise<StepOutcome> {
+    const profile = this.options.profiles.find(profileId);
+    if (!profile) return { kind: 'blocked', reason: 'noProfile' };
+    if (profile.blocked_reason) return { kind: 'blocked', reason: profile.blocked_reason };
+    const batch = this.queue.unsettled(profileId, this.options.batchSize ?? 500);
+    const head = batch[0];
+    if (!head) return { kind: 'idle' };
+    if (head.next_attempt_at && Date.parse(head.next_attempt_at) > this.now()) {
+      return { kind: 'waiting', until: Date.parse(head.next_attempt_at) };
+    }
+    const token = await this.token(profile);
+    if (token.kind !== 'token') return this.deferOrBlock(batch, token);
+
+    if (needsKeyRegistration(profile)) await registerDeviceKey(this.options.profiles, profile, token.token, this.now);
+
+    this.queue.markInflight(batch.map((op) => op.op_id));
+    const request: PushRequest = {
+      deviceId: profile.device_id,
+      ops: batch.map((op) => ({
+        opId: op.op_id, seq: op.seq, kind: op.kind, payload: JSON.parse(op.payload) as unknown,
+        payloadHash: op.payload_hash, baseVersion: op.base_version,
+      })),
+    };
+    let outcome = await this.post(profile, token.token, request);
+    if (outcome.kind === 'error' && outcome.status === 401) {
+      const fresh = await this.options.tokens.accessToken(profileId, { forceRefresh: true });
+      if (fresh.kind !== 'token') return this.deferOrBlock(batch, fresh);
+      outcome = await this.post(profile, fresh.token, request);
+    }
+    return this.handlePush(profile, batch, outcome);
+  }
+
+  async pull(profileId: string): Promise<StepOutcome> {
+    const profile = this.options.profiles.find(profileId);
+    if (!profile) return { kind: 'blocked', reason: 'noProfile' };
+    if (profile.blocked_reason) return { kind: 'blocked', reason: profile.blocked_reason };
+    const token = await this.token(profile);
+    if (token.kind === 'sign-in-required') return { kind: 'blocked', reason: 'signInRequired' };
+    if (token.kind === 'offline') return { kind: 'offline', reason: token.reason, until: this.now() + this.backoff.baseMs };
+    let cursor = Number(profile.pull_cursor ?? '0');
+    for (;;) {
+      const outcome = await callRegistry(profile.registry_url, {
+        method: 'GET', path: `/v1/changes?cursor=${cursor}&limit=${this.options.pullPageSize ?? 1000}`, token: token.token,
+        timeoutMs: this.options.timeoutMs,
+      }, ChangesResponse);
+      this.observe(outcome);
+      if (outcome.kind !== 'ok') {
+        return isTransient(outcome)
+          ? { kind: 'offline', reason: describe(outcome), until: this.now() + backoffDelay(this.backoff, 1, retryAfter(outcome), this.options.random) }
+          : { kind: 'blocked', reason: `pullRefused:${describe(outcome)}` };
+      }
+      const page = outcome.value;
+      // A cursor that goes backwards is not an answer we can trust: re-applying old rows would undo newer ones.
+      if (page.cursor < cursor || page.changes.some((c) => c.seq <= cursor || c.seq > page.cursor)) {
+        this.lastObservation = { reachable: true, detail: 'badResponse:cursor' };
+        return { kind: 'offline', reason: 'badResponse:cursor', until: this.now() + this.backoff.baseMs };
+      }
+      this.replica.applyChanges(profileId, page.changes, page.cursor, new Date(this.now()).toISOString());
+      cursor = page.cursor;
+      if (!page.hasMore) return { kind: 'idle' };
+    }
+  }
+
+  private post(profile: ProfileRow, token: string, request: PushRequest): Promise<RegistryOutcome<PushResponse>> {
+    return callRegistry(profile.registry_url, { method: 'POST', path: '/v1/ops', token, body: request, timeoutMs: this.options.timeoutMs }, PushResponse);
+  }
+
+  private handlePush(profile: ProfileRow, batch: OutboxRow[], outcome: RegistryOutcome<PushResponse>): StepOutcome {
+    this.observe(outcome);
+    const nowIso = new Date(this.now()).toISOString();
+    if (outcome.kind === 'ok') {
+      const sent = new Set(batch.map((op) => op.op_id));
+      if (outcome.value.results.some((r) => !sent.has(r.opId))) {
+        // Results for ops we did not send: a confused registry or a proxy mixing responses. Act on none of them.
+        return this.defer(batch, 'badResponse:foreignResult', null);
+      }
+      this.queue.settle(outcome.value.results.map((r) => ({
+        opId: r.opId, state: r.status, result: r.result, reason: r.status === 'rejected' ? r.reason : null,
+      })), nowIso);
+      this.options.db().prepare('UPDATE profiles SET last_push_at = ? WHERE id = ?').run(nowIso, profile.id);
+      return outcome.value.results.length > 0 ? { kind: 'progress' } : this.defer(batch, 'badResponse:noResults', null);
+    }
+    if (outcome.kind === 'error') {
+      const code = outcome.body?.error.code;
+      if (outcome.status === 409 && code === 'SEQ_GAP' && outcome.body?.error.expectedSeq !== undefined) {
+        return this.seqGap(profile, batch, outcome.body.error.expectedSeq);
+      }
+      if (outcome.status === 422 && code === 'OP_ID_CONFLICT') return this.block(profile, 'opIdConflict');
+      if (outcome.status === 401) return this.block(profile, 'signInRequired');
+      if (outcome.status === 403) return this.block(profile, code === 'DEVICE_NOT_YOURS' ? 'deviceNotYours' : 'forbidden');
+    }
+    if (isTransient(outcome)) return this.defer(batch, describe(outcome), retryAfter(outcome));
+    return this.block(profile, `registryRefused:${describe(outcome)}`);
+  }
+
+  /**
+   * 409 with the seq the registry expects next (E) for a batch starting at F.
+   * E < F: the registry lacks ops we hold as settled (it was restored from a backup). We still hold every op in full,
+   *   and op ids are idempotency keys, so re-sending E..F-1 is safe: it cannot apply anything twice.
+   * E > F: the registry already holds ops at our seqs that it did not recognise as ours by op id — another copy of
+   *   this data folder is syncing as the same device, or this store was restored from an older backup. Renumbering
+   *   would silently interleave two histories, so the queue stops with a visible reason and keeps every op.
+   */
+  private seqGap(profile: ProfileRow, batch: OutboxRow[], expectedSeq: number): StepOutcome {
+    const first = batch[0]!.seq;
+    if (expectedSeq < first && expectedSeq >= 1 && this.queue.rewind(profile.id, profile.device_id, expectedSeq, first)) {
+      this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(this.now()).toISOString(), 'resentAfterRegistryGap');
+      return { kind: 'progress' };
+    }
+    this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(this.now()).toISOString(), `seqGap:expected ${expectedSeq}`);
+    return this.block(profile, expectedSeq > first ? 'seqAhead' : 'seqBehindUnrecoverable');
+  }
+
+  private defer(batch: OutboxRow[], reason: string, retryAfterMs: number | null): StepOutcome {
+    const attempts = (batch[0]?.attempts ?? 0) + 1;
+    const until = this.now() + backoffDelay(this.backoff, attempts, retryAfterMs, this.options.random);
+    this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(until).toISOString(), reason);
+    return { kind: 'offline', reason, until };
+  }
+
+  private deferOrBlock(batch: OutboxRow[], token: { kind: 'offline' | 'sign-in-required'; reason: string }): StepOutcome {
+    if (token.kind === 'sign-in-required') return { kind: 'blocked', reason: 'signInRequired' };
+    return this.defer(batch, `offline:${token.reason}`, null);
+  }
+
+  private block(profile: ProfileRow, reason: string): StepOutcome {
+    this.options.profiles.setBlocked(profile.id, reason);
+    return { kind: 'blocked', reason };
+  }
+
+  private async token(profile: ProfileRow) {
+    const token = await this.options.tokens.accessToken(profile.id);
+    if (token.kind === 'offline') this.lastObservation = { reachable: false, detail: token.reason };
+    return token;
+  }
+
+  private observe(outcome: RegistryOutcome<unknown>): void {
+    this.lastObservation = outcome.kind === 'unreachable'
+      ? { reachable: false, detail: outcome.reason }
+      : { reachable: true, detail: outcome.kind === 'ok' ? null : describe(outcome) };
+  }
+}
+
+function describe(outcome: RegistryOutcome<unknown>): string {
+  switch (outcome.kind) {
+    case 'ok': return 'ok';
+    case 'unreachable': return `unreachable:${outcome.reason}`;
+    case 'bad-response': return `badResponse:${outcome.status}:${outcome.reason}`;
+    case 'error': return `http:${outcome.status}:${outcome.body?.error.code ?? 'noBody'}`;
+  }
+}
+
+const retryAfter = (outcome: RegistryOutcome<unknown>): number | null => (outcome.kind === 'error' ? outcome.retryAfterMs : null);

@@ -1,0 +1,173 @@
+import type { SyncEngine, StepOutcome } from './sync-engine';
+
+export interface SyncStatus {
+  profileId: string | null;
+  online: boolean;
+  running: boolean;
+  pending: number;
+  inflight: number;
+  rejected: number;
+  applied: number;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  blockedReason: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface SyncWorkerOptions {
+  engine: SyncEngine;
+  /** Pull even when nothing is queued, so withdrawals and new tasks arrive. */
+  pollIntervalMs?: number;
+  now?: () => number;
+  onStatus?: (status: SyncStatus) => void;
+  onCycleError?: (error: unknown) => void;
+}
+
+/**
+ * The background loop for the active profile: push, then pull, then sleep until the next due time or a kick.
+ * It runs on timers in the main process (or the web host), never on the UI thread; the renderer only hears events.
+ * An unreachable registry is the ordinary offline state: the loop backs off and tries again, quietly.
+ */
+export class SyncWorker {
+  private profileId: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private cycle: Promise<void> | null = null;
+  private again = false;
+  private status: SyncStatus;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SyncWorkerOptions) {
+    this.now = options.now ?? Date.now;
+    this.status = emptyStatus(null);
+  }
+
+  start(profileId: string): void {
+    this.stop();
+    this.profileId = profileId;
+    // Whatever was in flight when the last process died is simply sent again: op ids make it idempotent.
+    this.options.engine.queue.resetInflight(profileId);
+    this.status = emptyStatus(profileId);
+    this.refreshCounts();
+    this.kick();
+  }
+
+  stop(): void {
+    this.profileId = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.status = emptyStatus(null);
+    this.publish();
+  }
+
+  current(): SyncStatus {
+    if (this.profileId) this.refreshCounts();
+    return { ...this.status };
+  }
+
+  /** Run a cycle now (after an enqueue, or the user's "sync now"); resolves when that cycle is over. */
+  kick(): Promise<void> {
+    if (!this.profileId) return Promise.resolve();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.cycle) {
+      this.again = true;
+      return this.cycle;
+    }
+    this.cycle = this.run().finally(() => {
+      this.cycle = null;
+      if (this.again) {
+        this.again = false;
+        void this.kick();
+      }
+    });
+    return this.cycle;
+  }
+
+  /** "Sync now": clears a pending backoff wait, so the user's click means an attempt right away. */
+  async syncNow(): Promise<SyncStatus> {
+    const profileId = this.profileId;
+    if (profileId) this.options.engine.queue.deferUnsettled(
+      this.options.engine.queue.unsettled(profileId, 1_000_000).map((op) => op.op_id), new Date(this.now()).toISOString(), 'syncNow',
+    );
+    await this.kick();
+    return this.current();
+  }
+
+  private async run(): Promise<void> {
+    const profileId = this.profileId;
+    if (!profileId) return;
+    this.status.running = true;
+    this.publish();
+    let next: number;
+    try {
+      next = await this.cycleOnce(profileId);
+    } catch (error) {
+      // A bug or a store fault must not kill the loop (nor the process); it is reported and retried later.
+      this.options.onCycleError?.(error);
+      this.status.lastError = error instanceof Error ? error.message : String(error);
+      next = this.now() + 5_000;
+    }
+    this.status.running = false;
+    if (this.profileId !== profileId) return;
+    this.refreshCounts();
+    this.publish();
+    const delay = Math.max(0, next - this.now());
+    this.timer = setTimeout(() => void this.kick(), delay);
+  }
+
+  /** Push until the queue is drained or stalls, then pull; returns when the next cycle is due. */
+  private async cycleOnce(profileId: string): Promise<number> {
+    const { engine } = this.options;
+    const poll = this.now() + (this.options.pollIntervalMs ?? 30_000);
+    let pushed: StepOutcome;
+    do {
+      pushed = await engine.push(profileId);
+      this.note(pushed);
+      if (pushed.kind === 'progress') {
+        this.refreshCounts();
+        this.publish();
+      }
+    } while (pushed.kind === 'progress' && this.profileId === profileId);
+    if (pushed.kind === 'blocked') return poll;
+    if (pushed.kind === 'offline' && !engine.lastObservation.reachable) return pushed.until;
+    const pulled = await engine.pull(profileId);
+    this.note(pulled);
+    const dues = [poll];
+    for (const step of [pushed, pulled]) if (step.kind === 'waiting' || step.kind === 'offline') dues.push(step.until);
+    return Math.min(...dues);
+  }
+
+  private note(step: StepOutcome): void {
+    const observation = this.options.engine.lastObservation;
+    if (step.kind === 'idle' || step.kind === 'progress') {
+      this.status.online = true;
+      this.status.lastSuccessAt = new Date(this.now()).toISOString();
+      this.status.lastError = null;
+      this.status.blockedReason = null;
+      this.status.nextAttemptAt = null;
+    } else if (step.kind === 'offline' || step.kind === 'waiting') {
+      this.status.online = step.kind === 'waiting' ? this.status.online : observation.reachable;
+      if (step.kind === 'offline') this.status.lastError = step.reason;
+      this.status.nextAttemptAt = new Date(step.until).toISOString();
+    } else {
+      this.status.blockedReason = step.reason;
+    }
+  }
+
+  private refreshCounts(): void {
+    if (!this.profileId) return;
+    const counts = this.options.engine.queue.counts(this.profileId);
+    Object.assign(this.status, counts);
+  }
+
+  private publish(): void {
+    this.options.onStatus?.({ ...this.status });
+  }
+}
+
+function emptyStatus(profileId: string | null): SyncStatus {
+  return {
+    profileId, online: false, running: false, pending: 0, inflight: 0, rejected: 0, applied: 0,
+    lastSuccessAt: null, lastError: null, blockedReason: null, nextAttemptAt: null,
+  };
+}
