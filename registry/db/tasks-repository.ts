@@ -1,0 +1,22 @@
+import { ReviewTaskState } from '../../shared/domain/review/review-task.js';
+import type { ReviewTaskView } from '../../shared/contract/registry/domain.js';
+import type { RegistryDb } from './connection.js';
+import type { ReviewTasksTable } from './schema.js';
+
+export const ACTIVE_TASK_STATES: readonly ReviewTaskState[] = ['assigned', 'in_progress', 'submitted'];
+
+export function taskView(row: ReviewTasksTable): ReviewTaskView {
+  return {
+    id: row.id, submissionId: row.submission_id, expertId: row.expert_account_id, schemeId: row.scheme_id,
+    schemeVersion: row.scheme_version, round: row.round, state: ReviewTaskState.parse(row.state), dueDate: row.due_at,
+    version: row.version, replacedBy: row.replaced_by,
+  };
+}
+
+export async function findTask(db: RegistryDb, id: string): Promise<ReviewTasksTable | undefined> {
+  return db.selectFrom('review_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function tasksOfRound(db: RegistryDb, submissionId: string, round: number): Promise<ReviewTasksTable[]> {
+  return db.selectFrom('review_tasks').selectAll().where('submission_id', '=', submissionId).where('round', '=', round).orderBy('created_at').orderBy('id').execute();
+}

@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { markSheetContentForSigning } from '../../shared/domain/review/decision-payload.js';
+import { validateMarkSheetAgainstScheme } from '../../shared/domain/review/validate-mark-sheet.js';
+import { scoreMarkSheet } from '../../shared/domain/scoring/score-mark-sheet.js';
+import { DecisionSubmitPayload, type OpResult, type WireOp } from '../../shared/contract/registry/sync.js';
+import type { RegistryContext } from '../context.js';
+import type { RegistryDb } from '../db/connection.js';
+import { findTask } from '../db/tasks-repository.js';
+import { publicKeyFromSpki, verifyEd25519 } from '../crypto/ed25519.js';
+import type { AuthContext } from '../http/route-table.js';
+import { setTaskState } from '../review/assignment.js';
+import { loadScheme } from '../routes/scheme-routes.js';
+import { aggregateRoundIfComplete } from './round-outcome.js';
+import { checkTaskForExpert, rejected } from './task-checks.js';
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * An expert's signed mark sheet. Every check that can fail is a business rejection (the op is kept, rejected, with a
+ * reason the workstation shows); only storage failures abort the batch.
+ */
+export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryContext, auth: AuthContext, op: WireOp): Promise<OpResult> {
+  const parsed = DecisionSubmitPayload.safeParse(op.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return rejected(op, 'op.invalidPayload', { field: ['payload', ...(issue?.path ?? [])].join('.'), message: issue?.message });
+  }
+  const { sheet, signature } = parsed.data;
+  // The same bytes the workstation signed: the parsed sheet as canonical JSON (shared/domain defines them once).
+  const signedBytes = markSheetContentForSigning(sheet);
+
+  const task = await findTask(trx, sheet.taskId);
+  const problem = checkTaskForExpert(task, auth, op.baseVersion);
+  if (problem) return rejected(op, problem);
+  if (!task) return rejected(op, 'task.notFound');
+  if (sheet.round !== task.round) return rejected(op, 'decision.roundMismatch', { taskRound: task.round });
+
+  const scheme = await loadScheme(trx, task.scheme_id, task.scheme_version);
+  if (!scheme || sheet.schemeId !== task.scheme_id || sheet.schemeVersion !== task.scheme_version || sheet.schemeHash !== scheme.contentHash) {
+    return rejected(op, 'decision.schemeMismatch', { schemeId: task.scheme_id, schemeVersion: task.scheme_version, schemeHash: scheme?.contentHash });
+  }
+  const issues = validateMarkSheetAgainstScheme(scheme.scheme, sheet, { requireMandatory: true });
+  if (issues.length > 0) return rejected(op, 'decision.invalidSheet', { issues });
+
+  const key = await trx.selectFrom('expert_keys').select('public_key_spki').where('key_id', '=', signature.keyId).where('account_id', '=', auth.accountId).executeTakeFirst();
+  if (!key) return rejected(op, 'decision.unknownKey');
+  if (!verifyEd25519(publicKeyFromSpki(key.public_key_spki), signedBytes, signature.signature)) return rejected(op, 'decision.badSignature');
+
+  const started = task.state === 'assigned' ? await setTaskState(trx, context, task, 'in_progress') : task;
+  const submitted = await setTaskState(trx, context, started, 'submitted');
+  const decisionHash = sha256Hex(signedBytes);
+  const decisionId = randomUUID();
+  await trx.insertInto('decisions').values({
+    id: decisionId, task_id: task.id, submission_id: task.submission_id, round: task.round, expert_account_id: auth.accountId,
+    mark_sheet: JSON.stringify(sheet), signature: JSON.stringify(signature), decision_hash: decisionHash, created_at: context.now().toISOString(),
+  }).execute();
+  const score = scoreMarkSheet(scheme.scheme, sheet);
+  const outcome = await aggregateRoundIfComplete(trx, context, task.submission_id, task.round);
+  return {
+    opId: op.opId,
+    status: 'applied',
+    result: { decisionId, decisionHash, taskVersion: submitted.version, total: score.total, roundOutcome: outcome },
+  };
+}
