@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { TestRegistry } from './support/harness';
+import { DIALECTS, registryHarness } from './support/harness';
+import { call, markSheet, opOf, reviewWorld, signedDecision, type ExpertHandle } from './support/fixtures';
+
+type Results = { results: Array<{ opId: string; status: string; reason?: string; result?: Record<string, unknown> }> };
+
+async function push(registry: TestRegistry, expert: ExpertHandle, ops: unknown[], deviceId = expert.deviceId) {
+  return call<Results & { error?: { code: string; expectedSeq?: number; field?: string } }>(registry, expert.token, 'POST', '/v1/ops', { deviceId, ops });
+}
+
+async function pullAll(registry: TestRegistry, token: string) {
+  const rows: Array<{ seq: number; entity: string; entityId: string; data: Record<string, unknown> }> = [];
+  let cursor = 0;
+  for (;;) {
+    const page = await call<{ changes: typeof rows; cursor: number; hasMore: boolean }>(registry, token, 'GET', `/v1/changes?cursor=${cursor}&limit=7`);
+    expect(page.status).toBe(200);
+    rows.push(...page.body.changes);
+    cursor = page.body.cursor;
+    if (!page.body.hasMore) return { rows, cursor };
+  }
+}
+
+describe.each(DIALECTS)('sync: ops and change feed on %s', (dialect) => {
+  const harness = registryHarness(dialect);
+
+  it('applies signed decisions once, replays duplicates, and certifies after the last expert', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry);
+    const byExpert = new Map(world.experts.map((expert) => [expert.id, expert]));
+    let lastOutcome: unknown;
+    for (const task of world.tasks) {
+      const expert = byExpert.get(task.expertId)!;
+      const op = opOf(signedDecision(expert, markSheet(task, world.schemeHash)), 1, 'decision.submit', task.version);
+      const first = await push(registry, expert, [op]);
+      expect(first.status).toBe(200);
+      expect(first.body.results[0]).toMatchObject({ opId: op.opId, status: 'applied' });
+      lastOutcome = first.body.results[0]!.result!.roundOutcome;
+      // The client lost the response and sends the op again: same stored result, nothing applied twice.
+      const again = await push(registry, expert, [op]);
+      expect(again.body.results[0]).toEqual(first.body.results[0]);
+    }
+    expect(lastOutcome).toBe('certified');
+    const submission = await call<{ state: string; result: { total: number } }>(registry, world.admin, 'GET', `/v1/submissions/${world.submissionId}`);
+    expect(submission.body.state).toBe('certified');
+    expect(submission.body.result.total).toBeGreaterThan(60);
+    const decisions = await registry.app.registry.db.selectFrom('decisions').select('id').execute();
+    expect(decisions).toHaveLength(3);
+  });
+
+  it('answers 422 for a reused op id with another payload and 409 with the expected seq for a gap', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry);
+    const expert = world.experts.find((e) => e.id === world.tasks[0]!.expertId)!;
+    const task = world.tasks[0]!;
+    const op = opOf(signedDecision(expert, markSheet(task, world.schemeHash)), 1);
+    expect((await push(registry, expert, [op])).status).toBe(200);
+
+    const otherPayload = opOf({ taskId: task.id, reason: 'different' }, 1, 'task.declareConflict');
+    const reused = await push(registry, expert, [{ ...otherPayload, opId: op.opId }]);
+    expect(reused).toMatchObject({ status: 422, body: { error: { code: 'OP_ID_CONFLICT', field: 'body.ops.0.opId' } } });
+
+    const gap = await push(registry, expert, [opOf({ taskId: task.id, reason: 'x' }, 3, 'task.declareConflict')]);
+    expect(gap).toMatchObject({ status: 409, body: { error: { code: 'SEQ_GAP', expectedSeq: 2 } } });
+
+    const lying = { ...opOf({ taskId: task.id, reason: 'x' }, 2, 'task.declareConflict'), payloadHash: 'f'.repeat(64) };
+    expect(await push(registry, expert, [lying])).toMatchObject({ status: 422, body: { error: { field: 'body.ops.0.payloadHash' } } });
+
+    const otherAccount = world.experts.find((e) => e.id !== expert.id)!;
+    expect(await push(registry, otherAccount, [opOf({ taskId: task.id, reason: 'x' }, 1, 'task.declareConflict')], expert.deviceId))
+      .toMatchObject({ status: 403, body: { error: { code: 'DEVICE_NOT_YOURS' } } });
+  });
+
+  it('turns withdrawn tasks, stale versions, foreign tasks and bad signatures into per-op rejections', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry);
+    const [t0, t1, t2] = world.tasks as [typeof world.tasks[0], typeof world.tasks[0], typeof world.tasks[0]];
+    const expertOf = (task: { expertId: string }) => world.experts.find((e) => e.id === task.expertId)!;
+    await call(registry, world.admin, 'POST', `/v1/tasks/${t0.id}/withdraw`, { reason: 'admin' });
+
+    const e0 = expertOf(t0);
+    const e1 = expertOf(t1);
+    const forged = signedDecision(e1, markSheet(t1, world.schemeHash));
+    forged.sheet = { ...forged.sheet, comment: 'changed after signing' };
+    const batch = [
+      opOf(signedDecision(e0, markSheet(t0, world.schemeHash)), 1, 'decision.submit'),
+      opOf(signedDecision(e0, markSheet(t2, world.schemeHash)), 2, 'decision.submit'),
+    ];
+    const results = (await push(registry, e0, batch)).body.results;
+    expect(results.map((r) => r.reason)).toEqual(['task.withdrawn', 'task.notYours']);
+
+    const e1Results = (await push(registry, e1, [
+      opOf(forged, 1),
+      opOf(signedDecision(e1, markSheet(t1, world.schemeHash)), 2, 'decision.submit', t1.version + 5),
+      opOf(signedDecision(e1, markSheet(t1, 'b'.repeat(64))), 3),
+      opOf({ sheet: { nonsense: true } }, 4),
+      opOf({}, 5, 'vote.cast'),
+    ])).body.results;
+    expect(e1Results.map((r) => r.reason)).toEqual(['decision.badSignature', 'task.staleVersion', 'decision.schemeMismatch', 'op.invalidPayload', 'op.unknownKind']);
+    // Rejections advance the device seq like any applied op: the next op is seq 6.
+    const next = await push(registry, e1, [opOf(signedDecision(e1, markSheet(t1, world.schemeHash)), 6)]);
+    expect(next.body.results[0]!.status).toBe('applied');
+  });
+
+  it('opens a new round for the same experts when judgement scores spread too far, keeping the first', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry);
+    const scores = [0, 3, 3];
+    for (const [index, task] of world.tasks.entries()) {
+      const expert = world.experts.find((e) => e.id === task.expertId)!;
+      await push(registry, expert, [opOf(signedDecision(expert, markSheet(task, world.schemeHash, scores[index])), 1)]);
+    }
+    const tasks = await call<{ tasks: Array<{ round: number; state: string; expertId: string }> }>(registry, world.admin, 'GET', `/v1/tasks?submissionId=${world.submissionId}`);
+    const round1 = tasks.body.tasks.filter((t) => t.round === 1);
+    const round2 = tasks.body.tasks.filter((t) => t.round === 2);
+    expect(round1.every((t) => t.state === 'submitted')).toBe(true);
+    expect(new Set(round2.map((t) => t.expertId))).toEqual(new Set(round1.map((t) => t.expertId)));
+    expect(round2.every((t) => t.state === 'assigned')).toBe(true);
+    const submission = await call<{ state: string; round: number; result: { outcome: string } }>(registry, world.admin, 'GET', `/v1/submissions/${world.submissionId}`);
+    expect(submission.body).toMatchObject({ state: 'in_review', round: 2, result: { outcome: 'discrepancy' } });
+  });
+
+  it('hands a task to another eligible expert when its expert declares a conflict', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { experts: 4 });
+    const task = world.tasks[0]!;
+    const expert = world.experts.find((e) => e.id === task.expertId)!;
+    const result = (await push(registry, expert, [opOf({ taskId: task.id, reason: '曾为该机构授课' }, 1, 'task.declareConflict')])).body.results[0]!;
+    expect(result.status).toBe('applied');
+    const replacement = await call<{ expertId: string }>(registry, world.admin, 'GET', `/v1/tasks/${String(result.result!.replacementTaskId)}`);
+    expect(replacement.body.expertId).not.toBe(expert.id);
+    expect(replacement.body.expertId).not.toBe(world.affiliatedExpert.id);
+  });
+
+  it('scopes the change feed to what each caller may see, paged by cursor', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { experts: 4 });
+    const assigned = new Set(world.tasks.map((t) => t.expertId));
+    const idle = world.experts.find((e) => !assigned.has(e.id))!;
+    const busy = world.experts.find((e) => assigned.has(e.id))!;
+    const otherCoordinator = await registry.account(['coordinator'], { institutionId: world.institutionB });
+
+    const admin = await pullAll(registry, world.admin);
+    const mine = await pullAll(registry, busy.token);
+    const idleRows = await pullAll(registry, idle.token);
+    const coordinatorA = await pullAll(registry, world.coordinator.token);
+    const coordinatorB = await pullAll(registry, otherCoordinator.token);
+
+    expect(admin.rows.map((r) => r.seq)).toEqual([...admin.rows.map((r) => r.seq)].sort((a, b) => a - b));
+    expect(mine.rows.filter((r) => r.entity === 'task').map((r) => r.data.expertId)).toEqual([busy.id]);
+    expect(mine.rows.some((r) => r.entity === 'practitioner' && r.entityId === world.practitionerId)).toBe(true);
+    expect(mine.rows.some((r) => r.entity === 'scheme')).toBe(true);
+    expect(idleRows.rows.some((r) => ['task', 'submission', 'practitioner'].includes(r.entity))).toBe(false);
+    expect(coordinatorA.rows.some((r) => r.entity === 'submission' && r.entityId === world.submissionId)).toBe(true);
+    expect(coordinatorA.rows.some((r) => r.entity === 'task')).toBe(false);
+    expect(coordinatorB.rows.some((r) => ['submission', 'practitioner', 'certificate'].includes(r.entity))).toBe(false);
+    for (const pulled of [admin, mine, coordinatorA]) {
+      for (const row of pulled.rows.filter((r) => r.entity === 'practitioner')) expect(row.data.residentId).toBeUndefined();
+    }
+    const again = await call<{ changes: unknown[]; cursor: number; hasMore: boolean }>(registry, busy.token, 'GET', `/v1/changes?cursor=${mine.cursor}`);
+    expect(again.body).toEqual({ changes: [], cursor: mine.cursor, hasMore: false });
+  });
+});
