@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ChangeRow } from './ops-wire';
+import type { ChangeRow } from '../../../shared/contract/registry/sync';
 
 export interface ReplicaRow {
   entity: string;

@@ -3,7 +3,7 @@ import { needsKeyRegistration, registerDeviceKey } from '../auth/device-key-regi
 import type { TokenKeeper } from '../auth/token-keeper';
 import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { ChangesResponse, PushResponse, type PushRequest } from './ops-wire';
+import { ChangesResponse, PushResponse, type PushRequest } from '../../../shared/contract/registry/sync';
 import { OutboxQueue, type OutboxRow } from './outbox';
 import { callRegistry, isTransient, type RegistryOutcome } from './registry-http';
 import { Replica } from './replica';

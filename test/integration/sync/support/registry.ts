@@ -12,7 +12,7 @@ export interface LiveRegistry {
   dataDir: string;
   process: RegistryProcess;
   adminToken(): Promise<string>;
-  createAccount(username: string, roles?: Role[], password?: string): Promise<string>;
+  createAccount(username: string, roles?: Role[], password?: string, institutionId?: string | null): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -42,8 +42,8 @@ export async function startRegistry(): Promise<LiveRegistry> {
       }
       return admin;
     },
-    async createAccount(username, roles = ['expert'], password = EXPERT_PASSWORD) {
-      const res = await post('/v1/accounts', { username, password, displayName: `${username} 专家`, roles, institutionId: null }, await registry.adminToken());
+    async createAccount(username, roles = ['expert'], password = EXPERT_PASSWORD, institutionId = null) {
+      const res = await post('/v1/accounts', { username, password, displayName: `${username} 专家`, roles, institutionId }, await registry.adminToken());
       if (res.status !== 201) throw new Error(`account ${username}: ${res.status} ${JSON.stringify(res.json)}`);
       return String(res.json.id);
     },
