@@ -7,6 +7,8 @@ import { EventHub } from './events/event-hub';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-table';
 import { consoleLog, type Log } from './ipc/log';
+import { mediaCacheDir } from './app/paths';
+import { createReviewService } from './review/review-service';
 import { createSettingsService } from './settings/settings-service';
 import { createStoreService } from './store/store-service';
 import { secretStorageFromEnvironment, type SecretStorage } from './crypto/secret-storage';
@@ -55,6 +57,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     }),
     ...createSettingsService(settings, events),
     ...sync.handlers,
+    ...createReviewService({ db: () => store.db(), session: sync.session, mediaRoot: mediaCacheDir(options.dataDir), afterEnqueue: () => sync.kick() }),
     ...createStoreService(store),
   };
   return {
