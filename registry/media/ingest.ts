@@ -21,13 +21,15 @@ export interface IngestRequest {
   inputPath: string;
   outDir: string;
   limits?: IngestLimitsInput;
+  /** aborting stops ffmpeg and leaves nothing behind (registry shutdown) */
+  signal?: AbortSignal;
 }
 
 function lastLine(text: string): string {
   return text.trim().split('\n').pop()?.replace(/^\[[^\]]*\]\s*/, '') ?? '';
 }
 
-async function probeSource(inputPath: string, limits: IngestLimits): Promise<MediaProbe & { video: VideoStreamFacts }> {
+async function probeSource(inputPath: string, limits: IngestLimits, signal: AbortSignal | undefined): Promise<MediaProbe & { video: VideoStreamFacts }> {
   const info = await stat(inputPath);
   if (!info.isFile() || info.size === 0) throw new IngestRejection('not_a_video', 'the upload is empty');
   if (info.size > limits.maxBytes) {
@@ -35,9 +37,9 @@ async function probeSource(inputPath: string, limits: IngestLimits): Promise<Med
   }
   let probe: MediaProbe;
   try {
-    probe = await probeMedia(inputPath, limits.processTimeoutMs);
+    probe = await probeMedia(inputPath, limits.processTimeoutMs, signal);
   } catch (error) {
-    if (!(error instanceof ProbeFailed)) throw error;
+    if (!(error instanceof ProbeFailed) || signal?.aborted) throw error;
     const container = await sniffVideoContainer(inputPath);
     if (container !== null) {
       throw new IngestRejection('truncated', `the file starts as ${container} but cannot be read (${lastLine(error.stderrTail)})`);
@@ -66,12 +68,12 @@ async function probeSource(inputPath: string, limits: IngestLimits): Promise<Med
 }
 
 /** Decodes every source frame: the reference the proxy is verified against. */
-async function decodeSource(inputPath: string, video: VideoStreamFacts, limits: IngestLimits): Promise<number[]> {
+async function decodeSource(inputPath: string, video: VideoStreamFacts, limits: IngestLimits, signal: AbortSignal | undefined): Promise<number[]> {
   let decoded;
   try {
-    decoded = await decodeFrameTimestamps(inputPath, video.index, limits.processTimeoutMs);
+    decoded = await decodeFrameTimestamps(inputPath, video.index, limits.processTimeoutMs, signal);
   } catch (error) {
-    if (error instanceof ProbeFailed) throw new IngestRejection('truncated', `the video does not decode (${lastLine(error.stderrTail)})`);
+    if (error instanceof ProbeFailed && !signal?.aborted) throw new IngestRejection('truncated', `the video does not decode (${lastLine(error.stderrTail)})`);
     throw error;
   }
   const { pts, errors } = decoded;
@@ -96,13 +98,14 @@ async function verifiedProxyTable(
   source: { path: string; video: VideoStreamFacts; pts: number[] },
   proxyPath: string,
   limits: IngestLimits,
+  signal: AbortSignal | undefined,
 ): Promise<Omit<FrameTable, 'sourceSha256' | 'proxySha256'>> {
-  const probe = await probeMedia(proxyPath, limits.processTimeoutMs);
+  const probe = await probeMedia(proxyPath, limits.processTimeoutMs, signal);
   const video = probe.video;
   if (video === undefined || video.codecName !== 'h264' || video.rotation !== 0 || video.hasBFrames !== 0 || video.pixFmt !== 'yuv420p') {
     throw new IngestRejection('verification_failed', 'the proxy is not upright yuv420p H.264 without B-frames');
   }
-  const decoded = await decodeFrameTimestamps(proxyPath, video.index, limits.processTimeoutMs);
+  const decoded = await decodeFrameTimestamps(proxyPath, video.index, limits.processTimeoutMs, signal);
   if (decoded.errors !== '') throw new IngestRejection('verification_failed', `the proxy does not decode cleanly (${lastLine(decoded.errors)})`);
   const mismatch = compareFrameTimestamps({ pts: source.pts, timeBase: source.video.timeBase }, { pts: decoded.pts, timeBase: video.timeBase });
   if (mismatch !== null) throw new IngestRejection('verification_failed', mismatch);
@@ -130,9 +133,23 @@ async function verifiedProxyTable(
 
 /** Ingests one video into `outDir` (proxy.mp4 + frames.json) or throws an IngestRejection saying why not. */
 export async function ingestVideo(request: IngestRequest): Promise<FrameTable> {
+  try {
+    return await ingestInto(request);
+  } catch (error) {
+    // ffmpeg names the files it reads; the reason is shown to institutions, the server's paths are not
+    if (error instanceof IngestRejection) {
+      const detail = error.detail.replaceAll(request.inputPath, 'the upload').replaceAll(request.outDir, 'the output');
+      throw new IngestRejection(error.reason, detail);
+    }
+    throw error;
+  }
+}
+
+async function ingestInto(request: IngestRequest): Promise<FrameTable> {
   const limits = IngestLimits.parse(request.limits ?? {});
-  const source = await probeSource(request.inputPath, limits);
-  const sourcePts = await decodeSource(request.inputPath, source.video, limits);
+  const { signal } = request;
+  const source = await probeSource(request.inputPath, limits, signal);
+  const sourcePts = await decodeSource(request.inputPath, source.video, limits, signal);
 
   await mkdir(request.outDir, { recursive: true });
   const workDir = await mkdtemp(join(request.outDir, '.ingest-'));
@@ -141,9 +158,10 @@ export async function ingestVideo(request: IngestRequest): Promise<FrameTable> {
   let proxyMoved = false;
   try {
     const proxyPath = join(workDir, PROXY_FILE);
-    const made = await makeProxy(request.inputPath, source.video, source.hasAudio, proxyPath, limits.processTimeoutMs);
+    const made = await makeProxy(request.inputPath, source.video, source.hasAudio, proxyPath, limits.processTimeoutMs, signal);
     if (!made.ok) throw new IngestRejection('transcode_failed', made.detail);
-    const timing = await verifiedProxyTable({ path: request.inputPath, video: source.video, pts: sourcePts }, proxyPath, limits);
+    const timing = await verifiedProxyTable({ path: request.inputPath, video: source.video, pts: sourcePts }, proxyPath, limits, signal);
+    signal?.throwIfAborted();
     const [sourceSha256, proxySha256] = await Promise.all([sha256File(request.inputPath), sha256File(proxyPath)]);
     const table = FrameTable.parse({ ...timing, sourceSha256, proxySha256 });
     const tablePath = join(workDir, FRAME_TABLE_FILE);

@@ -79,11 +79,11 @@ export class ProbeFailed extends Error {
   }
 }
 
-export async function probeMedia(path: string, timeoutMs: number): Promise<MediaProbe> {
+export async function probeMedia(path: string, timeoutMs: number, signal?: AbortSignal): Promise<MediaProbe> {
   const run = await runProcess(
     'ffprobe',
     ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', path],
-    { timeoutMs, maxStdoutBytes: 16 * 1024 * 1024 },
+    { timeoutMs, maxStdoutBytes: 16 * 1024 * 1024, ...(signal ? { signal } : {}) },
   );
   if (run.code !== 0) throw new ProbeFailed(run.stderrTail);
   const parsed = ProbeOutput.parse(JSON.parse(run.stdout));
@@ -120,12 +120,18 @@ export interface DecodedFrames {
 }
 
 /** Decodes the stream and lists every output frame's timestamp (pts, or ffmpeg's best guess where pts is unset). */
-export async function decodeFrameTimestamps(path: string, streamIndex: number, timeoutMs: number): Promise<DecodedFrames> {
+export async function decodeFrameTimestamps(
+  path: string,
+  streamIndex: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<DecodedFrames> {
   const run = await runProcess(
     'ffprobe',
     ['-v', 'error', '-select_streams', String(streamIndex), '-show_entries', 'frame=pts,best_effort_timestamp', '-of', 'compact=p=0', path],
-    { timeoutMs },
+    { timeoutMs, ...(signal ? { signal } : {}) },
   );
+  if (signal?.aborted) throw signal.reason;
   if (run.timedOut) throw new ProbeFailed('decoding timed out');
   const pts: number[] = [];
   for (const line of run.stdout.split('\n')) {

@@ -34,11 +34,14 @@ export async function makeProxy(
   withAudio: boolean,
   outPath: string,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<{ ok: true } | { ok: false; detail: string }> {
   const run = await runProcess('ffmpeg', proxyArguments(sourcePath, video, withAudio, outPath), {
     timeoutMs,
     maxStdoutBytes: 1024 * 1024,
+    ...(signal ? { signal } : {}),
   });
+  if (signal?.aborted) throw signal.reason;
   if (run.code === 0) return { ok: true };
   return { ok: false, detail: run.timedOut ? 'transcoding timed out' : (run.stderrTail.trim().split('\n').pop() ?? `exit ${run.code}`) };
 }

@@ -13,6 +13,8 @@ export interface RunOptions {
   timeoutMs: number;
   /** stdout beyond this is an error, not an allocation (a hostile file could make ffprobe print without end) */
   maxStdoutBytes?: number;
+  /** aborting kills the process (registry shutdown); the caller sees a non-zero exit */
+  signal?: AbortSignal;
 }
 
 /** Runs a tool without a shell (arguments are never interpreted), bounded in time and output. */
@@ -29,6 +31,11 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       timedOut = true;
       child.kill('SIGKILL');
     }, options.timeoutMs);
+    const abort = (): void => {
+      child.kill('SIGKILL');
+    };
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (stdoutBytes > maxStdout) {
@@ -44,10 +51,12 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     });
     child.once('error', (error) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       reject(error);
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       if (overflow) {
         reject(new Error(`${command} printed more than ${maxStdout} bytes`));
         return;
