@@ -48,6 +48,8 @@ export class IngestQueue {
   /** Puts interrupted jobs back in the queue, then starts working. */
   async start(): Promise<void> {
     const { db, now } = this.options;
+    // whatever an interrupted run left in the scratch folder is incomplete by definition
+    await rm(this.options.workDir, { recursive: true, force: true });
     const recovered = await db
       .updateTable('ingest_jobs')
       .set({ state: 'queued', updated_at: now().toISOString() })
