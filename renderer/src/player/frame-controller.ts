@@ -34,6 +34,8 @@ export interface FrameControllerOptions {
 
 /** A seek that lands on another frame is retried this many times (a late callback of an earlier seek can race it). */
 const SEEK_RETRIES = 2;
+/** Paints to wait after `seeked` for the frame callback before asking again. */
+const SEEK_CALLBACK_PAINTS = 10;
 
 export class FrameController {
   private state: FrameControllerState = {
@@ -52,8 +54,13 @@ export class FrameController {
   private seekSerial = 0;
   private seekedSerial = -1;
   private seekRetries = 0;
+  /** Frame callbacks received so far; lets a waiting check see that one came. */
+  private presentedCount = 0;
+  /** Bumped by every user command, so a loop wrap in flight does not resume playback after the user paused. */
+  private commandSerial = 0;
   private reverseSpeed = 0;
   private reverseTimer: ReturnType<typeof setTimeout> | null = null;
+  private loopTimer: ReturnType<typeof setTimeout> | null = null;
   private settledWaiters: Array<() => void> = [];
   private readonly cleanups: Array<() => void> = [];
 
@@ -64,9 +71,7 @@ export class FrameController {
   ) {
     this.marks = options.marks ?? [];
     this.listen('loadedmetadata', () => this.onMetadata());
-    this.listen('seeked', () => {
-      this.seekedSerial = this.seekSerial;
-    });
+    this.listen('seeked', () => this.onSeeked());
     this.listen('error', () => this.refuse({ reason: 'media', detail: `media error ${this.video.error?.code ?? '?'}: ${this.video.error?.message ?? ''}` }));
     this.listen('ended', () => this.onEnded());
     this.listen('pause', () => this.onPaused());
@@ -89,6 +94,7 @@ export class FrameController {
   dispose(): void {
     this.disposed = true;
     this.stopReverse();
+    this.clearLoopTimer();
     for (const cleanup of this.cleanups) cleanup();
     this.listeners.clear();
   }
@@ -100,6 +106,7 @@ export class FrameController {
   // ---- commands (each one a key of DESIGN §8) ----
 
   seekToFrame(frame: number): void {
+    this.commandSerial += 1;
     if (this.refused()) return;
     this.stopReverse();
     if (!this.video.paused) this.pauseWithoutSnap();
@@ -107,6 +114,7 @@ export class FrameController {
   }
 
   step(delta: number): void {
+    this.commandSerial += 1;
     if (this.refused()) return;
     this.stopReverse();
     if (!this.video.paused) this.pauseWithoutSnap();
@@ -122,21 +130,31 @@ export class FrameController {
   }
 
   play(): void {
+    this.commandSerial += 1;
     if (this.refused()) return;
     this.stopReverse();
     const range = this.state.loop ? loopRange(this.state.inOut) : null;
     const frame = this.baseFrame();
-    if (range && (frame < range.from || frame >= range.to)) this.requestFrame(range.from);
-    else if (frame >= this.table.frameCount - 1) this.requestFrame(0);
-    this.video.playbackRate = this.state.rate;
-    this.update({ shuttle: 'forward' });
-    void this.video.play().catch(() => {
-      // A play() interrupted by pause() rejects; the pause handler has already put the state right.
+    let start: number | null = null;
+    if (range && (frame < range.from || frame >= range.to)) start = range.from;
+    else if (frame >= this.table.frameCount - 1) start = 0;
+    if (start === null && this.video.paused && this.state.phase === 'settled') {
+      this.startPlayback();
+      return;
+    }
+    // Playing while a seek is in flight would present frames from the old position first: land, then play.
+    const serial = this.commandSerial;
+    if (!this.video.paused) this.pauseWithoutSnap();
+    this.requestFrame(start ?? frame);
+    void this.whenSettled().then(() => {
+      if (serial === this.commandSerial && !this.refused()) this.startPlayback();
     });
   }
 
   pause(): void {
+    this.commandSerial += 1;
     this.stopReverse();
+    this.clearLoopTimer();
     if (!this.video.paused) this.video.pause();
     else this.update({ shuttle: 'off' });
   }
@@ -155,6 +173,7 @@ export class FrameController {
 
   /** J: browsers cannot play backwards, so reverse is a train of confirmed single-frame steps. */
   shuttleReverse(): void {
+    this.commandSerial += 1;
     if (this.refused()) return;
     if (!this.video.paused) this.pauseWithoutSnap();
     this.reverseSpeed = this.state.shuttle === 'reverse' ? nextShuttleSpeed(this.reverseSpeed) : 1;
@@ -238,6 +257,35 @@ export class FrameController {
     this.video.currentTime = seekTimeForFrame(this.table, target);
   }
 
+  /**
+   * A seek that lands on the frame already on screen may present no new frame, so no callback comes. Wait a few
+   * paints for one (a late callback must have its say); if none came and the last confirmed frame is the one asked
+   * for, that confirmation stands, otherwise ask again.
+   */
+  private onSeeked(): void {
+    this.seekedSerial = this.seekSerial;
+    const pending = this.state.pendingFrame;
+    if (pending === null || !this.video.paused || this.refused()) return;
+    const serial = this.seekSerial;
+    const presentedBefore = this.presentedCount;
+    let paints = 0;
+    const check = (): void => {
+      if (this.disposed || this.seekSerial !== serial || this.state.pendingFrame !== pending) return;
+      if (this.presentedCount !== presentedBefore) return;
+      paints += 1;
+      if (paints < SEEK_CALLBACK_PAINTS) {
+        requestAnimationFrame(check);
+        return;
+      }
+      if (this.state.frame === pending) this.update({ pendingFrame: null, phase: 'settled' });
+      else if (this.seekRetries < SEEK_RETRIES) {
+        this.seekRetries += 1;
+        this.requestFrame(pending, true);
+      }
+    };
+    requestAnimationFrame(check);
+  }
+
   private onMetadata(): void {
     if (this.refused()) return;
     const problem = checkMediaFacts(this.table, {
@@ -255,6 +303,7 @@ export class FrameController {
   private readonly onPresented = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
     if (this.refused()) return;
     this.video.requestVideoFrameCallback(this.onPresented);
+    this.presentedCount += 1;
     const confirmation = confirmFrame(this.table, metadata.mediaTime);
     if (!confirmation.ok) {
       this.refuse(confirmation.problem);
@@ -266,7 +315,8 @@ export class FrameController {
     if (!this.video.paused) {
       this.update({ frame, phase: 'playing' });
       const range = this.state.loop ? loopRange(this.state.inOut) : null;
-      if (range && frame >= range.to) this.video.currentTime = seekTimeForFrame(this.table, range.from);
+      if (range && frame >= range.to) this.wrapLoop(range.from);
+      else if (range && frame >= range.from) this.scheduleLoopWrap(frame, metadata.expectedDisplayTime, range.to, range.from);
       return;
     }
     const pending = this.state.pendingFrame;
@@ -288,6 +338,7 @@ export class FrameController {
   };
 
   private onPaused(): void {
+    this.clearLoopTimer();
     if (this.refused()) return;
     if (this.state.shuttle === 'forward') this.update({ shuttle: 'off' });
     // The last presented frame may be a callback behind the decoder at the moment of pausing; seeking to the
@@ -296,10 +347,60 @@ export class FrameController {
   }
 
   private pauseWithoutSnap(): void {
+    this.clearLoopTimer();
     this.update({ shuttle: 'off' });
     // The caller issues its own seek right after; mark one pending so onPaused does not add a second.
     this.update({ pendingFrame: this.state.frame ?? 0, phase: 'seeking' });
     this.video.pause();
+  }
+
+  /**
+   * A–B loop wrap: pause first (a seek issued while playing lets the decoder present a frame or two past `out`
+   * before it lands), go to `in`, and play on once `in` is confirmed.
+   */
+  private wrapLoop(from: number): void {
+    this.clearLoopTimer();
+    const serial = this.commandSerial;
+    this.pauseWithoutSnap();
+    this.requestFrame(from);
+    void this.whenSettled().then(() => {
+      const range = this.state.loop ? loopRange(this.state.inOut) : null;
+      if (!range || this.refused() || this.state.frame !== from || serial !== this.commandSerial) return;
+      this.startPlayback();
+    });
+  }
+
+  private startPlayback(): void {
+    this.video.playbackRate = this.state.rate;
+    this.update({ shuttle: 'forward' });
+    void this.video.play().catch(() => {
+      // A play() interrupted by pause() rejects; the pause handler has already put the state right.
+    });
+  }
+
+  /**
+   * Frame callbacks arrive a paint after presentation, by when the frame after `out` may already be on screen.
+   * So, from the callback of a frame before `out`, the wrap is timed for the middle of `out`'s display, using
+   * the browser's expected display time; the callback of `out` itself (or later) still wraps as a fallback.
+   */
+  private scheduleLoopWrap(frame: number, expectedDisplayTime: number, out: number, from: number): void {
+    this.clearLoopTimer();
+    const { pts, timescale } = this.table;
+    const outStart = pts[out];
+    const current = pts[frame];
+    if (outStart === undefined || current === undefined) return;
+    const rate = Math.max(this.video.playbackRate, 0.01);
+    const outShownAt = expectedDisplayTime + ((outStart - current) / timescale / rate) * 1000;
+    const wrapAt = outShownAt + (frameDurationSeconds(this.table, out) / rate / 2) * 1000;
+    this.loopTimer = setTimeout(() => {
+      this.loopTimer = null;
+      if (!this.video.paused && this.state.loop) this.wrapLoop(from);
+    }, Math.max(0, wrapAt - performance.now()));
+  }
+
+  private clearLoopTimer(): void {
+    if (this.loopTimer !== null) clearTimeout(this.loopTimer);
+    this.loopTimer = null;
   }
 
   private onEnded(): void {

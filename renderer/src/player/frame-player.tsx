@@ -2,6 +2,7 @@ import { Button, Segmented, Space, Tooltip } from 'antd';
 import { forwardRef, useImperativeHandle } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameTable } from '../../../shared/domain/media/frame-table';
+import type { FrameControllerState } from './frame-controller';
 import type { IntegrityProblem } from './frame-integrity';
 import { ptsSeconds } from './frame-integrity';
 import { IntegrityRefusal } from './integrity-refusal';
@@ -35,6 +36,9 @@ export interface FramePlayerHandle {
   seekToFrame: (frame: number) => void;
   /** Sets in/out to the range, turns the A–B loop on and plays it. */
   playRange: (fromFrame: number, toFrame: number) => void;
+  /** Resolves once the player is paused on a confirmed frame (or has refused the media). */
+  whenSettled: () => Promise<void>;
+  getState: () => FrameControllerState | null;
 }
 
 export const FramePlayer = forwardRef<FramePlayerHandle, FramePlayerProps>(function FramePlayer(props, ref) {
@@ -56,6 +60,8 @@ export const FramePlayer = forwardRef<FramePlayerHandle, FramePlayerProps>(funct
         controller.seekToFrame(fromFrame);
         controller.play();
       },
+      whenSettled: () => controller?.whenSettled() ?? Promise.resolve(),
+      getState: () => controller?.getState() ?? null,
     }),
     [controller],
   );
