@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { blobPaths } from '../../electron/services/media-cache/blob-paths';
+import { MediaCache } from '../../electron/services/media-cache/media-cache';
+import { prepareUpload, runUpload } from '../../electron/services/media-cache/upload-blob';
+import { EXPERT_PASSWORD, startRegistry, type LiveRegistry } from '../integration/sync/support/registry';
+import { openWorkstation } from '../integration/sync/support/workstation-dir';
+import { startFaultProxy, type Fault } from './support/fault-proxy';
+import { seededRandom } from './support/seeded-random';
+
+/** 20 MB in CI; OSEA_TRANSFER_MB=200 for the full-size run the issue asks for. */
+const SIZE = Number(process.env.OSEA_TRANSFER_MB ?? 20) * 1024 * 1024;
+const INTERRUPTIONS = 20;
+const SEED = Number(process.env.OSEA_SEED ?? Date.now() % 1_000_000);
+
+describe('resumable, verified media transfers through a faulty link', () => {
+  let registry: LiveRegistry;
+  let ws: ReturnType<typeof openWorkstation>;
+  let sha256: string;
+  let blobBytes: Buffer;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await registry.createAccount('expert21');
+    ws = openWorkstation(registry.url);
+    await ws.session.signIn('expert21', EXPERT_PASSWORD);
+    // The blob reaches the registry through the workstation's own tus uploader, signed in as an admin.
+    blobBytes = randomBytes(SIZE);
+    const file = join(ws.dir, 'upload.bin');
+    writeFileSync(file, blobBytes);
+    sha256 = createHash('sha256').update(blobBytes).digest('hex');
+    const admin = await registry.adminToken();
+    const job = await prepareUpload(() => ws.store.db(), ws.session.requireActive().id, file);
+    expect(job.sha256).toBe(sha256);
+    await runUpload(job, { db: () => ws.store.db(), registryUrl: () => registry.url, accessToken: async () => admin, profileId: 'x', metadata: { kind: 'data' } });
+    expect(ws.store.db().prepare('SELECT state, upload_url FROM uploads WHERE id = ?').get(job.id)).toMatchObject({ state: 'verified' });
+  }, 120_000);
+  afterAll(async () => {
+    ws?.remove();
+    await registry?.stop();
+  });
+
+  // Each test gets its own cache folder, so it starts from an empty cache index too.
+  beforeEach(() => ws.store.db().exec('DELETE FROM media_blobs; DELETE FROM media_refs;'));
+
+  const cacheVia = (url: string, root: string) => new MediaCache({
+    db: () => ws.store.db(),
+    root,
+    registryUrl: () => url,
+    accessToken: async () => {
+      const t = await ws.session.tokens.accessToken(ws.session.requireActive().id);
+      return t.kind === 'token' ? t.token : null;
+    },
+    maxAttempts: 40,
+    backoff: { baseMs: 1, capMs: 5 },
+  });
+
+  it(`survives ${INTERRUPTIONS} interruptions at random offsets: sha256 matches, one range request per interruption (seed ${SEED})`, async () => {
+    const random = seededRandom(SEED);
+    let blobGets = 0;
+    const proxy = await startFaultProxy(registry.url, (req): Fault => {
+      if (!req.url?.startsWith('/v1/blobs/')) return { kind: 'pass' };
+      blobGets += 1;
+      return blobGets <= INTERRUPTIONS ? { kind: 'cutAt', bytes: Math.floor(random() * (SIZE / INTERRUPTIONS)) } : { kind: 'pass' };
+    });
+    const root = mkdtempSync(join(tmpdir(), 'osea-media-'));
+    try {
+      const cache = cacheVia(proxy.url, root);
+      const path = await cache.ensure(sha256, { profileId: ws.session.requireActive().id, taskId: 'task-1' });
+      expect(createHash('sha256').update(readFileSync(path)).digest('hex'), `seed ${SEED}`).toBe(sha256);
+      const gets = proxy.requests.filter((r) => r.path.startsWith('/v1/blobs/'));
+      expect(gets.length, `seed ${SEED}`).toBe(INTERRUPTIONS + 1);
+      // Every resumption asked only for what was missing: range starts never go backwards.
+      const starts = gets.map((r) => Number(/^bytes=(\d+)-$/.exec(r.range ?? 'bytes=0-')?.[1] ?? 0));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(readdirSync(blobPaths(root, sha256).dir)).toEqual([sha256]); // no .part left beside it
+      expect(await cache.open(sha256)).toBe(path);
+    } finally {
+      await proxy.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('detects a bit flipped in transit and on disk, and fetches the blob again', async () => {
+    let blobGets = 0;
+    const proxy = await startFaultProxy(registry.url, (req): Fault => {
+      if (!req.url?.startsWith('/v1/blobs/')) return { kind: 'pass' };
+      blobGets += 1;
+      return blobGets === 1 ? { kind: 'flipBit', at: Math.floor(SIZE / 3) } : { kind: 'pass' };
+    });
+    const root = mkdtempSync(join(tmpdir(), 'osea-media-'));
+    try {
+      const cache = cacheVia(proxy.url, root);
+      const need = { profileId: ws.session.requireActive().id, taskId: 'task-2' };
+      const path = await cache.ensure(sha256, need);
+      expect(blobGets).toBe(2);
+      expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(sha256);
+      // Damage on disk after the fact: opening re-checks, refuses the file and fetches it again.
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.from([blobBytes[1234]! ^ 0xff]), 0, 1, 1234);
+      closeSync(fd);
+      expect(await cache.open(sha256)).toBeNull();
+      expect(cache.isCached(sha256)).toBe(false);
+      const again = await cache.open(sha256, { refetch: need });
+      expect(again).toBe(path);
+      expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(sha256);
+      expect(blobGets).toBe(3);
+    } finally {
+      await proxy.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('evicts only media whose tasks are done, least recently opened first', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'osea-media-'));
+    try {
+      const cache = cacheVia(registry.url, root);
+      const profileId = ws.session.requireActive().id;
+      await cache.ensure(sha256, { profileId, taskId: 'open-task' });
+      expect(await cache.evict(0)).toEqual([]);
+      cache.markTaskDone(profileId, 'open-task');
+      expect(await cache.evict(SIZE)).toEqual([]); // within quota: nothing to do
+      expect(await cache.evict(0)).toEqual([sha256]);
+      expect(cache.isCached(sha256)).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
