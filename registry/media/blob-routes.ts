@@ -8,6 +8,9 @@ import type { BlobStore } from './blob-store';
 import { parseByteRange } from './byte-range';
 import type { MediaDb } from './media-tables';
 
+/** larger than the 64 KiB default: video downloads are long sequential reads */
+const STREAM_CHUNK = 1024 * 1024;
+
 export const BlobParams = z.object({ sha256: Sha256Hex });
 
 /** A blob's content never changes, so its sha256 is a strong validator: compared byte for byte, W/ never matches. */
@@ -48,10 +51,10 @@ export function registerBlobRoutes(app: FastifyInstance, deps: { db: MediaDb; bl
       const path = deps.blobs.pathFor(sha256);
       if (range === null) {
         reply.header('content-length', String(size));
-        return reply.code(200).send(createReadStream(path));
+        return reply.code(200).send(createReadStream(path, { highWaterMark: STREAM_CHUNK }));
       }
       reply.header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', String(range.end - range.start + 1));
-      return reply.code(206).send(createReadStream(path, { start: range.start, end: range.end }));
+      return reply.code(206).send(createReadStream(path, { start: range.start, end: range.end, highWaterMark: STREAM_CHUNK }));
     },
   });
 }
