@@ -11,6 +11,7 @@ import { ingestVideo } from '../../../registry/media/ingest';
 import { IngestRejection } from '../../../registry/media/ingest-errors';
 import type { IngestLimitsInput } from '../../../registry/media/limits';
 import { sha256File } from '../../../registry/media/sha256-file';
+import { readVideoTrackBoxes } from './mp4-boxes';
 import { VIDEO_CACHE } from './video-cache';
 
 let work: string;
@@ -53,6 +54,12 @@ describe('ingest keeps every frame of every kind of upload', () => {
       const wrong = decoded.indexes.flatMap((index, position) => (index === position ? [] : [{ position, index }]));
       expect(wrong).toEqual([]);
       expect(decoded.indexes).toHaveLength(table.frameCount);
+
+      // what a browser's demuxer sees: the table's timescale, no edit-list shift, no rotation left to apply
+      const boxes = await readVideoTrackBoxes(join(outDir, 'proxy.mp4'));
+      expect(boxes.mediaTimescale).toBe(table.timescale);
+      expect(boxes.editList.map((edit) => edit.mediaTime)).toEqual([0]);
+      expect(boxes.matrix).toEqual([65536, 0, 0, 0, 65536, 0, 0, 0, 1073741824]);
 
       const sourceSeconds = sourceFrameSeconds(video.path);
       expect(sourceSeconds).toHaveLength(table.frameCount);
