@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildRegistry } from './server.js';
+import { ensureDemoDataset } from '../resources/demo/ensure-demo-dataset.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +25,15 @@ const port = Number(values.port);
 if (!dataDir || !Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write('usage: npm run registry -- --data-dir DIR --port N [--host H] [--database-url postgres://…] [--demo]\n');
   process.exit(2);
+}
+
+// --demo: the demo dataset is generated once per data dir before the registry opens it (progress on stderr).
+if (values.demo) {
+  await ensureDemoDataset({
+    dataDir,
+    databaseUrl: values['database-url'] ?? process.env.OSEA_REGISTRY_DATABASE_URL,
+    progress: (line) => process.stderr.write(`${line}\n`),
+  });
 }
 
 const adminPassword = process.env.OSEA_REGISTRY_ADMIN_PASSWORD;
