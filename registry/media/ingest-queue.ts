@@ -90,7 +90,8 @@ export class IngestQueue {
   }
 
   private async isIdle(): Promise<boolean> {
-    if (this.running.size > 0) return false;
+    // a job being claimed is already `running` in the table but not yet in the map
+    if (this.running.size > 0 || this.pumping) return false;
     const next = await this.options.db.selectFrom('ingest_jobs').select('source_sha256').where('state', '=', 'queued').limit(1).executeTakeFirst();
     return next === undefined;
   }

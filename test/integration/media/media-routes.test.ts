@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestJobView } from '../../../shared/domain/media/ingest-job';
 import { cachedFrameStripVideo } from '../../../resources/video/frame-strip-video';
 import { readFrameIndexes } from '../../../resources/video/read-frame-index';
-import { bearer, registryHarness, type TestRegistry } from '../registry/support/harness';
+import { bearer, DIALECTS, registryHarness, type TestRegistry } from '../registry/support/harness';
 import { tusUpload } from './tus-upload';
 import { VIDEO_CACHE } from './video-cache';
 
@@ -19,8 +19,8 @@ async function ingestState(app: FastifyInstance, token: string, sha: string): Pr
   return IngestJobView.parse(response.json());
 }
 
-describe('registry media over HTTP (sqlite)', () => {
-  const harness = registryHarness('sqlite');
+describe.each(DIALECTS)('registry media over HTTP (%s)', (dialect) => {
+  const harness = registryHarness(dialect);
   let registry: TestRegistry;
   let base: string;
   let admin: string;
