@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
  * - html: answer 200 text/html garbage without forwarding
  * - cutAt: forward, stream `bytes` body bytes, then destroy (a mid-download interruption)
  * - flipBit: forward, flip one bit at body offset `at` (a corrupting middlebox)
+ * - shuffleResults / duplicateResults: forward, then reorder or repeat the `results` of a JSON push answer
  */
 export type Fault =
   | { kind: 'pass'; delayMs?: number }
@@ -20,7 +21,9 @@ export type Fault =
   | { kind: 'truncate' }
   | { kind: 'html' }
   | { kind: 'cutAt'; bytes: number }
-  | { kind: 'flipBit'; at: number };
+  | { kind: 'flipBit'; at: number }
+  | { kind: 'shuffleResults' }
+  | { kind: 'duplicateResults' };
 
 export interface FaultProxy {
   url: string;
@@ -65,6 +68,25 @@ export async function startFaultProxy(upstream: string, choose: (req: IncomingMe
         // Let the registry finish (and commit) the request, then vanish without a word.
         upstreamRes.resume();
         upstreamRes.on('end', () => req.socket.destroy());
+        return;
+      }
+      if (fault.kind === 'shuffleResults' || fault.kind === 'duplicateResults') {
+        const chunks: Buffer[] = [];
+        upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+        upstreamRes.on('end', () => {
+          let body = Buffer.concat(chunks);
+          try {
+            const json = JSON.parse(body.toString('utf8')) as { results?: unknown[] };
+            if (Array.isArray(json.results)) {
+              json.results = fault.kind === 'shuffleResults' ? [...json.results].reverse() : [...json.results, ...json.results];
+              body = Buffer.from(JSON.stringify(json));
+            }
+          } catch {
+            // not JSON: pass it on unchanged
+          }
+          res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, 'content-length': String(body.length) });
+          res.end(body);
+        });
         return;
       }
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
