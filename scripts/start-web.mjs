@@ -126,7 +126,8 @@ function startRegistry() {
   children.add(child);
   return new Promise((resolveUrl, reject) => {
     const lines = createInterface({ input: child.stdout });
-    const timer = setTimeout(() => reject(new Error('the demo registry did not report "registry listening:" in 60 s')), 60_000);
+    // the first start in a data dir generates the demo dataset (videos + ingest, under 2 minutes on 2 cores)
+    const timer = setTimeout(() => reject(new Error('the demo registry did not report "registry listening:" in 180 s')), 180_000);
     lines.on('line', (line) => {
       const match = /^registry listening: (http:\/\/\S+)/.exec(line);
       if (match) {

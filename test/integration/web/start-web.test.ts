@@ -93,7 +93,7 @@ describe('npm run start:web', () => {
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
     expect(await portAccepts(registryUrl)).toBe(false);
-  });
+  }, 240_000); // a fresh data dir: the registry generates the demo dataset first
 
   it('npm start without the Electron binary says so in one line and falls back to web mode', async () => {
     const child = spawn(
