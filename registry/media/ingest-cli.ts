@@ -8,10 +8,14 @@ import { ingestVideo } from './ingest';
 import { IngestRejection } from './ingest-errors';
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { 'max-duration': { type: 'string' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { 'max-duration': { type: 'string' } } });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    parsed = { positionals: [], values: {} };
+  }
+  const { positionals, values } = parsed as { positionals: string[]; values: { 'max-duration'?: string } };
   const [inputPath, outDir] = positionals;
   if (inputPath === undefined || outDir === undefined || positionals.length !== 2) {
     process.stderr.write('usage: npm run media:ingest -- INPUT OUTDIR [--max-duration SECONDS]\n');

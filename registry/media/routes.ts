@@ -49,13 +49,18 @@ export async function registerMediaRoutes(app: FastifyInstance, context: Registr
     log: app.log,
   });
 
-  registerUploadRoutes(app, { db, blobs, queue, uploadDir: join(root, 'uploads'), maxUploadBytes, now: context.now });
+  const tus = registerUploadRoutes(app, { db, blobs, queue, uploadDir: join(root, 'uploads'), maxUploadBytes, now: context.now });
+  const sweep = setInterval(() => {
+    tus.cleanUpExpiredUploads().catch((error: unknown) => app.log.error({ err: error }, 'sweeping expired uploads failed'));
+  }, 60 * 60 * 1000);
+  sweep.unref();
   registerBlobRoutes(app, { db, blobs });
   registerIngestRoutes(app, { db, queue });
   app.decorate('media', { blobs, queue });
 
   // stop ffmpeg before the database closes; interrupted jobs are queued again at the next start
   app.addHook('preClose', async () => {
+    clearInterval(sweep);
     await queue.stop();
   });
   app.addHook('onReady', async () => {

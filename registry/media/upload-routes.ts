@@ -20,6 +20,7 @@ import { sha256File } from './sha256-file';
 
 export const UPLOADS_PATH = '/v1/uploads';
 const UPLOADERS: readonly Role[] = ['coordinator', 'admin'];
+export const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface UploadDeps {
   db: MediaDb;
@@ -46,7 +47,8 @@ export function registerUploadRoutes(app: FastifyInstance, deps: UploadDeps): Se
     const raw = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
     return raw === undefined ? undefined : callers.get(raw);
   };
-  const datastore = new FileStore({ directory: deps.uploadDir });
+  // an upload nobody resumes for a week is abandoned; its bytes are reclaimed by cleanUpExpiredUploads
+  const datastore = new FileStore({ directory: deps.uploadDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
 
   const tus = new Server({
     path: UPLOADS_PATH,
