@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Frame accuracy of the player (issue 5, DESIGN §8/§11): on every ingested test profile, the frame index read from
  * the picture's pixels must equal data-testid="frame-index" after every seek, step, jump, first/last frame and pause
@@ -11,7 +10,7 @@ import type { FrameStripProfile } from '../../resources/video/frame-strip-video'
 import { buildPlayerHarness } from './player-harness/build-harness';
 import { ingestClip, writeBadTable, type IngestedClip } from './player-harness/player-media';
 import { serveStatic, type StaticServer } from './player-harness/static-server';
-import type { ShownFrame } from './player-harness/harness-api';
+import type { HarnessScope, ShownFrame } from './player-harness/harness-api';
 
 const RESULTS = resolve('test-results');
 const HARNESS_DIR = join(RESULTS, 'player-harness');
@@ -63,10 +62,10 @@ function harnessUrl(clip: IngestedClip, options: { frames?: string; marks?: bool
 
 async function openPlayer(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => window.playerHarness?.ready === true);
+  await page.waitForFunction(() => (globalThis as unknown as Partial<HarnessScope>).playerHarness?.ready === true);
 }
 
-const readSettled = (page: Page): Promise<ShownFrame> => page.evaluate(() => window.playerHarness.readSettled());
+const readSettled = (page: Page): Promise<ShownFrame> => page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.readSettled());
 
 interface Check {
   what: string;
@@ -130,8 +129,8 @@ for (const profile of PROFILES) {
     const seeks = await page.evaluate(async (frames) => {
       const shown: ShownFrame[] = [];
       for (const frame of frames) {
-        window.playerHarness.seekToFrame(frame);
-        shown.push(await window.playerHarness.readSettled());
+        (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(frame);
+        shown.push(await (globalThis as unknown as HarnessScope).playerHarness.readSettled());
       }
       return shown;
     }, targets);
@@ -175,7 +174,7 @@ test('refuses a frame table that does not match the video, never showing a frame
     await expect(refusal).toHaveAttribute('data-reason', variant.reason);
     await expect(page.getByTestId('frame-index')).toHaveCount(0);
     await expect(page.getByTestId('player-redownload')).toBeVisible();
-    const reasons = await page.evaluate(() => window.playerHarness.integrityErrors.map((problem) => problem.reason));
+    const reasons = await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.integrityErrors.map((problem) => problem.reason));
     expect(reasons).toEqual([variant.reason]);
     // keys do nothing once refused
     await page.keyboard.press('ArrowRight');
@@ -198,7 +197,7 @@ test('keys are off in a text field; in/out, A–B loop, marks strip, Alt+arrows,
   await page.getByTestId('harness-note').blur();
 
   // in at 30, out at 45
-  await page.evaluate(() => window.playerHarness.seekToFrame(30));
+  await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(30));
   await readSettled(page);
   await page.keyboard.press('KeyI');
   for (let i = 0; i < 15; i += 1) await page.keyboard.press('ArrowRight');
@@ -231,16 +230,7 @@ test('keys are off in a text field; in/out, A–B loop, marks strip, Alt+arrows,
   await page.keyboard.press('BracketLeft');
   await expect(page.getByTestId('player-rate')).toContainText('0.5');
   await page.keyboard.press('Space');
-  const seen = await page.evaluate(async () => {
-    const frames = new Set<number>();
-    const started = performance.now();
-    while (performance.now() - started < 2500) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const text = document.querySelector('[data-testid="frame-index"]')?.textContent;
-      if (text) frames.add(Number(text));
-    }
-    return [...frames].sort((a, b) => a - b);
-  });
+  const seen = await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.sampleShownFrames(2500));
   await page.keyboard.press('KeyK');
   const paused = await readSettled(page);
   expect(String(paused.pixels)).toBe(paused.text);
@@ -268,7 +258,7 @@ test('keys are off in a text field; in/out, A–B loop, marks strip, Alt+arrows,
   await expect(page.locator('.osea-player__viewport')).toHaveAttribute('data-zoom', '1');
 
   // the screenshot of record: marks, in/out and a frame on screen
-  await page.evaluate(() => window.playerHarness.seekToFrame(52));
+  await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(52));
   const shown = await readSettled(page);
   expect([shown.text, shown.pixels]).toEqual(['52', 52]);
   await page.screenshot({ path: join(SCREENS_DIR, 'player.png') });

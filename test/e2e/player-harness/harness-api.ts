@@ -1,5 +1,8 @@
-/// <reference lib="dom" />
-/** What the harness page exposes on `window.playerHarness` for the e2e spec and the bench. */
+/**
+ * What the harness page exposes on `globalThis.playerHarness` for the e2e spec and the bench. Kept free of DOM
+ * types so Node-side code (typechecked without the DOM lib) can describe what runs in the page:
+ * `(globalThis as unknown as HarnessScope).playerHarness` inside page.evaluate.
+ */
 import type { IntegrityProblem } from '../../../renderer/src/player/frame-integrity';
 
 export interface ShownFrame {
@@ -18,10 +21,15 @@ export interface PlayerHarness {
   /** Waits for a confirmed, paused frame and for React to show it, then reads text and pixels together. */
   readSettled: () => Promise<ShownFrame>;
   readPixels: () => number | null;
+  /** Resolves when the controller has confirmed a paused frame (no React render wait: for latency benches). */
+  whenSettled: () => Promise<void>;
+  /** The controller's confirmed frame and phase right now. */
+  confirmed: () => { frame: number | null; phase: string } | null;
+  /** Dispatches a keydown on window, as the player's shortcut handler receives it (bench: no CDP round trip). */
+  pressKey: (code: string) => void;
+  nextPaint: () => Promise<void>;
+  /** Every distinct frame-index text shown, sampled each animation frame for `ms` milliseconds. */
+  sampleShownFrames: (ms: number) => Promise<number[]>;
 }
 
-declare global {
-  interface Window {
-    playerHarness: PlayerHarness;
-  }
-}
+export type HarnessScope = { playerHarness: PlayerHarness };

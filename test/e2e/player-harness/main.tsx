@@ -12,6 +12,12 @@ import { i18n } from '../../../renderer/src/i18n/setup';
 import { FramePlayer, type FramePlayerHandle, type PlayerMark } from '../../../renderer/src/player';
 import type { PlayerHarness, ShownFrame } from './harness-api';
 
+declare global {
+  interface Window {
+    playerHarness: PlayerHarness;
+  }
+}
+
 const params = new URLSearchParams(window.location.search);
 const handle = createRef<FramePlayerHandle>();
 const canvas = document.createElement('canvas');
@@ -62,6 +68,25 @@ const harness: PlayerHarness = {
   seekToFrame: (frame) => handle.current?.seekToFrame(frame),
   readSettled,
   readPixels,
+  whenSettled: () => handle.current?.whenSettled() ?? Promise.resolve(),
+  pressKey: (code) => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { code, key: code, bubbles: true }));
+  },
+  nextPaint,
+  sampleShownFrames: async (ms) => {
+    const frames = new Set<number>();
+    const started = performance.now();
+    while (performance.now() - started < ms) {
+      await nextPaint();
+      const text = document.querySelector('[data-testid="frame-index"]')?.textContent;
+      if (text) frames.add(Number(text));
+    }
+    return [...frames].sort((a, b) => a - b);
+  },
+  confirmed: () => {
+    const state = handle.current?.getState();
+    return state ? { frame: state.frame, phase: state.phase } : null;
+  },
 };
 window.playerHarness = harness;
 
