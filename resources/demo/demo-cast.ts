@@ -70,8 +70,8 @@ export interface DemoAccount {
 /**
  * Panels of three with no conflict of interest: expert01 and expert02 are affiliated with the association (which
  * submits nothing), so they are eligible for every submission; expert03 teaches at the school and reviews the
- * training org's and the enterprise's submissions; expert04 (enterprise) and expert05 (training org) complete the
- * panels that expert03 may not sit on. Each demo expert thus has tasks, and none is ever on their own institution's.
+ * training org's and the enterprise's submissions; expert04 (enterprise) completes the school's panels, where
+ * expert03 may not sit, and expert05 (training org) is a spare eligible for reassignment. Each demo expert thus has tasks, and none is ever on their own institution's.
  */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin01', displayName: '系统管理员', roles: ['admin'], documented: true },
