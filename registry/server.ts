@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_BODY_LIMIT_BYTES, type RegistryConfig } from './config.js';
@@ -13,8 +13,9 @@ import { ResidentIdVault } from './crypto/resident-id-vault.js';
 import { DEFAULT_TOKEN_POLICY, TokenService } from './auth/token-service.js';
 import { SignInLimiter } from './auth/sign-in-limiter.js';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin.js';
-import { installErrorHandlers } from './http/error-handler.js';
+import { installErrorHandlers, renderError } from './http/error-handler.js';
 import { installAuthGuard } from './http/auth-guard.js';
+import { installTextGuard } from './http/text-guard.js';
 import { loggerOptions } from './http/logger.js';
 import { trackRoutes, type RouteEntry } from './http/route-table.js';
 import { registerDomainRoutes } from './routes/index.js';
@@ -66,6 +67,13 @@ export async function buildRegistry(config: RegistryConfig): Promise<FastifyInst
     // Requests in flight at shutdown finish; idle keep-alive sockets are closed so close() does not hang.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Entity ids may be 128 characters, percent-encoded up to three times longer; longer ones get the uniform 414.
+    routerOptions: { maxParamLength: 512 },
+    // Errors the router raises before any route runs (bad URL encoding, over-long params) get the uniform body too.
+    frameworkErrors: (error, request, reply) => {
+      const { status, body } = renderError(error, request);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,6 +81,7 @@ export async function buildRegistry(config: RegistryConfig): Promise<FastifyInst
   app.decorate('routeTable', trackRoutes(app));
   installErrorHandlers(app);
   installAuthGuard(app, (token) => context.tokens.verifyAccessToken(token));
+  installTextGuard(app);
   app.addHook('onClose', async () => {
     await db.destroy();
   });

@@ -23,8 +23,17 @@ export function normaliseEd25519PublicKey(input: string): string | null {
   }
 }
 
+const keyObjects = new Map<string, KeyObject>();
+
+/** KeyObjects by their SPKI text (the cache key is the key itself, so it cannot serve a wrong one). */
 export function publicKeyFromSpki(spkiBase64: string): KeyObject {
-  return createPublicKey({ key: Buffer.from(spkiBase64, 'base64'), format: 'der', type: 'spki' });
+  let key = keyObjects.get(spkiBase64);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.from(spkiBase64, 'base64'), format: 'der', type: 'spki' });
+    if (keyObjects.size > 10_000) keyObjects.clear();
+    keyObjects.set(spkiBase64, key);
+  }
+  return key;
 }
 
 export function verifyEd25519(publicKey: KeyObject, message: string, signatureBase64: string): boolean {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { RegistryDatabase } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type RegistryDialect = 'sqlite' | 'postgres';
 export type RegistryDb = Kysely<RegistryDatabase>;
@@ -33,7 +34,7 @@ export function openRegistryDb(options: { dataDir: string; databaseUrl?: string 
   file.pragma('synchronous = FULL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  return { db: new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: file }) }), dialect: 'sqlite' };
+  return { db: new Kysely<RegistryDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) }), dialect: 'sqlite' };
 }
 
 /**

@@ -14,6 +14,7 @@ function codeForStatus(status: number): RegistryErrorCode {
     case 405: return 'METHOD_NOT_ALLOWED';
     case 409: return 'CONFLICT';
     case 413: return 'PAYLOAD_TOO_LARGE';
+    case 414: return 'VALIDATION';
     case 415: return 'UNSUPPORTED_MEDIA_TYPE';
     case 429: return 'RATE_LIMITED';
     case 503: return 'UNAVAILABLE';
@@ -55,7 +56,8 @@ export function renderError(error: FastifyError | Error, request: FastifyRequest
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own messages name the problem (invalid JSON, body too large) without echoing the input.
-    return { status, body: { error: { code: codeForStatus(status), message: error.message, field: status === 400 ? 'body' : undefined } } };
+    const field = status === 414 ? 'params' : status === 400 ? ((error as FastifyError).code === 'FST_ERR_BAD_URL' ? 'params' : 'body') : undefined;
+    return { status, body: { error: { code: codeForStatus(status), message: error.message.slice(0, 200), ...(field ? { field } : {}) } } };
   }
   request.log.error({ err: error }, 'unhandled error');
   return { status: status === 503 ? 503 : 500, body: { error: { code: codeForStatus(status ?? 500), message: 'internal error' } } };

@@ -119,9 +119,14 @@ export async function openNextRound(trx: RegistryDb, context: RegistryContext, s
   return tasks;
 }
 
-export async function setTaskState(trx: RegistryDb, context: RegistryContext, task: ReviewTasksTable, to: ReviewTaskState, replacedBy: string | null = null): Promise<ReviewTasksTable> {
-  if (!canTransitionTask(task.state as ReviewTaskState, to)) {
-    throw conflict('ILLEGAL_TRANSITION', `a ${task.state} task cannot become ${to}`);
+/**
+ * Moves a task to `to`, through `via` states when the state machine has no direct edge (an offline expert's decision
+ * takes an assigned task through in_progress to submitted); one write and one change row either way.
+ */
+export async function setTaskState(trx: RegistryDb, context: RegistryContext, task: ReviewTasksTable, to: ReviewTaskState, replacedBy: string | null = null, via: readonly ReviewTaskState[] = []): Promise<ReviewTasksTable> {
+  const path = [task.state as ReviewTaskState, ...via, to];
+  for (let i = 1; i < path.length; i += 1) {
+    if (!canTransitionTask(path[i - 1]!, path[i]!)) throw conflict('ILLEGAL_TRANSITION', `a ${path[i - 1]} task cannot become ${path[i]}`);
   }
   const updated: ReviewTasksTable = { ...task, state: to, version: task.version + 1, replaced_by: replacedBy ?? task.replaced_by, updated_at: context.now().toISOString() };
   await trx.updateTable('review_tasks').set({ state: updated.state, version: updated.version, replaced_by: updated.replaced_by, updated_at: updated.updated_at }).where('id', '=', task.id).execute();

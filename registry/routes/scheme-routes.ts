@@ -13,9 +13,19 @@ export function schemeContentHash(content: string): string {
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
+/** Parsed schemes by content hash: the hash names the exact content, so an entry can never go stale. */
+const parsedByHash = new Map<string, MarkingScheme>();
+
 export async function loadScheme(db: RegistryDb, id: string, version: number): Promise<{ scheme: MarkingScheme; contentHash: string } | undefined> {
   const row = await db.selectFrom('marking_schemes').select(['content', 'content_hash']).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return row ? { scheme: MarkingScheme.parse(JSON.parse(row.content)), contentHash: row.content_hash } : undefined;
+  if (!row) return undefined;
+  let scheme = parsedByHash.get(row.content_hash);
+  if (!scheme) {
+    scheme = MarkingScheme.parse(JSON.parse(row.content));
+    if (parsedByHash.size > 1000) parsedByHash.clear();
+    parsedByHash.set(row.content_hash, scheme);
+  }
+  return { scheme, contentHash: row.content_hash };
 }
 
 async function schemeInUse(db: RegistryDb, id: string, version: number): Promise<boolean> {

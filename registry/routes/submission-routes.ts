@@ -8,7 +8,7 @@ import type { SubmissionsTable } from '../db/schema.js';
 import { findSubmission, submissionView } from '../db/submissions-repository.js';
 import { taskView } from '../db/tasks-repository.js';
 import { inTransaction } from '../db/transaction.js';
-import { assignReviewers } from '../review/assignment.js';
+import { assignReviewers, setTaskState } from '../review/assignment.js';
 import { publishSubmission } from '../review/publish.js';
 import { conflict, forbidden, notFound, unprocessable } from '../http/http-error.js';
 import { hasRole, requireAuth, typed, type AuthContext } from '../http/route-table.js';
@@ -92,6 +92,11 @@ export function registerSubmissionRoutes(app: FastifyInstance, context: Registry
       if (!canTransition(row.state as SubmissionState, to)) throw conflict('ILLEGAL_TRANSITION', `a ${row.state} submission cannot become ${to}`, 'body.to');
       const result = to === 'returned' ? JSON.stringify({ returnReason: reason ?? 'returned' }) : to === 'draft' ? null : row.result;
       const updated: SubmissionsTable = { ...row, state: to, result, version: row.version + 1, updated_at: context.now().toISOString() };
+      // Leaving review by hand (returned by the operator) ends the open tasks, so late decisions become rejections.
+      if (row.state === 'in_review') {
+        const open = await trx.selectFrom('review_tasks').selectAll().where('submission_id', '=', row.id).where('state', 'in', ['assigned', 'in_progress']).execute();
+        for (const task of open) await setTaskState(trx, context, task, 'withdrawn');
+      }
       await trx.updateTable('submissions').set({ state: to, result, version: updated.version, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
       await publishSubmission(trx, updated, context.now());
       return submissionView(updated);

@@ -46,8 +46,7 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
   if (!key) return rejected(op, 'decision.unknownKey');
   if (!verifyEd25519(publicKeyFromSpki(key.public_key_spki), signedBytes, signature.signature)) return rejected(op, 'decision.badSignature');
 
-  const started = task.state === 'assigned' ? await setTaskState(trx, context, task, 'in_progress') : task;
-  const submitted = await setTaskState(trx, context, started, 'submitted');
+  const submitted = await setTaskState(trx, context, task, 'submitted', null, task.state === 'assigned' ? ['in_progress'] : []);
   const decisionHash = sha256Hex(signedBytes);
   const decisionId = randomUUID();
   await trx.insertInto('decisions').values({

@@ -66,7 +66,12 @@ export const ExpertKeyView = z.object({ keyId: z.string(), deviceId: z.string(),
 
 // Marking schemes ---------------------------------------------------------------------------------------------------
 export const SchemeParams = z.object({ id: EntityId, version: z.coerce.number().int().min(1).max(1_000_000) });
-export const CreateSchemeRequest = z.object({ scheme: MarkingScheme });
+/** Versions are stored as 32-bit integers on both dialects. */
+export const MAX_VERSION = 1_000_000;
+export const CreateSchemeRequest = z.object({ scheme: MarkingScheme }).refine((body) => body.scheme.version <= MAX_VERSION, {
+  message: 'scheme.versionTooLarge',
+  path: ['scheme', 'version'],
+});
 export const SchemeView = z.object({
   scheme: MarkingScheme,
   contentHash: Sha256Hex,
@@ -84,7 +89,7 @@ export const CreateSubmissionRequest = z.object({
   practitionerId: EntityId,
   certificateId: EntityId,
   schemeId: EntityId,
-  schemeVersion: z.number().int().min(1),
+  schemeVersion: z.number().int().min(1).max(1_000_000),
   training: TrainingRecord,
   videos: z.array(SubmissionVideo).max(20).default([]),
 });
@@ -108,7 +113,7 @@ export const SubmissionList = z.object({ submissions: z.array(SubmissionView) })
 export const TransitionRequest = z.object({
   to: SubmissionState,
   /** The version the caller saw; a stale one is refused with 409 so nobody overwrites a change they did not see. */
-  baseVersion: z.number().int().min(0),
+  baseVersion: z.number().int().min(0).max(2_147_483_647),
   reason: z.string().trim().min(1).max(100).optional(),
 });
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Sha256Hex } from '../../domain/common/entity-id';
 import { MarkSheet } from '../../domain/review/mark-sheet';
 
+/** Seqs and versions are 32-bit integer columns on both dialects. */
+const INT32_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const OpKind = z.enum(['decision.submit', 'task.declareConflict']);
@@ -10,13 +12,13 @@ export type OpKind = z.infer<typeof OpKind>;
 /** One outbox row on the wire (DESIGN §7). `opId` (UUIDv7) is the idempotency key; `seq` is per device, from 1. */
 export const WireOp = z.object({
   opId: z.string().regex(UUID, 'opId.format'),
-  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  seq: z.number().int().min(1).max(INT32_MAX),
   kind: z.string().min(1).max(64),
   payload: z.unknown(),
   /** sha256 hex of the canonical JSON of `payload`; recomputed by the registry. */
   payloadHash: Sha256Hex,
   /** Version of the entity (the review task) the user saw when acting; null when not applicable. */
-  baseVersion: z.number().int().min(0).nullable(),
+  baseVersion: z.number().int().min(0).max(INT32_MAX).nullable(),
 });
 export type WireOp = z.infer<typeof WireOp>;
 
@@ -73,7 +75,7 @@ export const DeclareConflictPayload = z.object({
 export type DeclareConflictPayload = z.infer<typeof DeclareConflictPayload>;
 
 export const ChangesQuery = z.object({
-  cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  cursor: z.coerce.number().int().min(0).max(INT32_MAX).default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 

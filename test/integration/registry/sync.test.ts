@@ -102,6 +102,18 @@ describe.each(DIALECTS)('sync: ops and change feed on %s', (dialect) => {
     expect(next.body.results[0]!.status).toBe('applied');
   });
 
+  it('withdraws open tasks when the operator returns a submission under review, so late decisions are rejected', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry);
+    const current = await call<{ version: number }>(registry, world.admin, 'GET', `/v1/submissions/${world.submissionId}`);
+    const returned = await call<{ state: string }>(registry, world.admin, 'POST', `/v1/submissions/${world.submissionId}/transitions`, { to: 'returned', baseVersion: current.body.version, reason: 'media.unreadable' });
+    expect(returned.body.state).toBe('returned');
+    const task = world.tasks[0]!;
+    const expert = world.experts.find((e) => e.id === task.expertId)!;
+    const late = await push(registry, expert, [opOf(signedDecision(expert, markSheet(task, world.schemeHash)), 1)]);
+    expect(late.body.results[0]).toMatchObject({ status: 'rejected', reason: 'task.withdrawn' });
+  });
+
   it('opens a new round for the same experts when judgement scores spread too far, keeping the first', async () => {
     const registry = await harness.start();
     const world = await reviewWorld(registry);

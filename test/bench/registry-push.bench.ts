@@ -1,0 +1,27 @@
+/**
+ * Registry ops apply throughput (issue 3, target ≥ 2,000 ops/s on SQLite): 10 devices each push one 1,000-op batch of
+ * signed decisions at once over loopback HTTP; every third decision completes a panel and runs the aggregation.
+ * SQLite and PostgreSQL side by side. OSEA_BENCH_TASKS changes the batch size.
+ */
+import { emit } from './figures';
+import { buildReviewWorld, decisionOps, pushBatch, startBenchRegistry, type Dialect } from './registry-bench-world';
+
+const DEVICES = 10;
+const BATCH = Number(process.env.OSEA_BENCH_TASKS ?? 1000);
+
+for (const dialect of (process.env.OSEA_BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as Dialect[]) {
+  const registry = await startBenchRegistry(dialect);
+  try {
+    const world = await buildReviewWorld(registry, DEVICES, BATCH);
+    const batches = world.experts.map((expert) => ({ expert, ops: decisionOps(expert, world.schemeHash) }));
+    const started = process.hrtime.bigint();
+    const responses = await Promise.all(batches.map(({ expert, ops }) => pushBatch(registry.url, expert, ops)));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const applied = responses.flatMap((r) => r.results).filter((r) => r.status === 'applied').length;
+    const total = batches.reduce((sum, b) => sum + b.ops.length, 0);
+    if (applied !== total) throw new Error(`${dialect}: only ${applied}/${total} ops applied`);
+    emit(`registry.push.ops_per_s.${dialect}`, applied / seconds, 'ops/s', { devices: DEVICES, batch: BATCH });
+  } finally {
+    await registry.close();
+  }
+}
