@@ -242,6 +242,26 @@ test('keys are off in a text field; in/out, A–B loop, marks strip, Alt+arrows,
   expect(seen).toContain(30);
   expect(seen.some((frame) => frame >= 44)).toBe(true);
 
+  // J: reverse shuttle (browsers cannot play backwards: confirmed single-frame steps back); K stops it
+  await page.keyboard.press('Control+KeyL');
+  await expect(page.getByTestId('player-loop')).toHaveAttribute('aria-pressed', 'false');
+  await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(90));
+  await readSettled(page);
+  await page.keyboard.press('KeyJ');
+  const reversed = await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.sampleShownFrames(1000));
+  await page.keyboard.press('KeyK');
+  const stopped = await readSettled(page);
+  expect(String(stopped.pixels)).toBe(stopped.text);
+  expect(Math.max(...reversed)).toBeLessThanOrEqual(90);
+  expect(Number(stopped.text)).toBeLessThan(88);
+  // L plays forward; L again while playing is one rung faster (0.5× → 1×)
+  await page.keyboard.press('KeyL');
+  await page.keyboard.press('KeyL');
+  await expect(page.getByTestId('player-rate')).toContainText('1×');
+  await page.keyboard.press('KeyK');
+  const afterForward = await readSettled(page);
+  expect(String(afterForward.pixels)).toBe(afterForward.text);
+
   // zoom 2× and drag to pan: the wrapper is transformed, the pixels read stay the same frame
   await page.keyboard.press('KeyZ');
   await expect(page.locator('.osea-player__viewport')).toHaveAttribute('data-zoom', '2');
@@ -262,4 +282,10 @@ test('keys are off in a text field; in/out, A–B loop, marks strip, Alt+arrows,
   const shown = await readSettled(page);
   expect([shown.text, shown.pixels]).toEqual(['52', 52]);
   await page.screenshot({ path: join(SCREENS_DIR, 'player.png') });
+
+  await openPlayer(page, harnessUrl(clip, { marks: true, lang: 'en-US' }));
+  await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(52));
+  await readSettled(page);
+  await expect(page.getByTestId('player-set-in')).toHaveText('Set in');
+  await page.screenshot({ path: join(SCREENS_DIR, 'player-en-US.png') });
 });
