@@ -119,7 +119,10 @@ export interface DecodedFrames {
   errors: string;
 }
 
-/** Decodes the stream and lists every output frame's timestamp (pts, or ffmpeg's best guess where pts is unset). */
+/**
+ * Decodes the stream and lists every output frame's timestamp (pts, or ffmpeg's best guess where pts is unset).
+ * `-threads 0`: ffprobe, unlike ffmpeg, decodes on one thread unless told otherwise.
+ */
 export async function decodeFrameTimestamps(
   path: string,
   streamIndex: number,
@@ -128,7 +131,7 @@ export async function decodeFrameTimestamps(
 ): Promise<DecodedFrames> {
   const run = await runProcess(
     'ffprobe',
-    ['-v', 'error', '-select_streams', String(streamIndex), '-show_entries', 'frame=pts,best_effort_timestamp', '-of', 'compact=p=0', path],
+    ['-v', 'error', '-threads', '0', '-select_streams', String(streamIndex), '-show_entries', 'frame=pts,best_effort_timestamp', '-of', 'compact=p=0', path],
     { timeoutMs, ...(signal ? { signal } : {}) },
   );
   if (signal?.aborted) throw signal.reason;
