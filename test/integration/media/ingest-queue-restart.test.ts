@@ -83,7 +83,8 @@ describe('ingest job queue', () => {
   });
 
   it('a job running when the registry is killed -9 is queued again at restart and completes', async () => {
-    const video = await cachedFrameStripVideo(VIDEO_CACHE, 'hd1080');
+    // six seconds of 1080p: an ingest long enough to be caught running on a fast machine too
+    const video = await cachedFrameStripVideo(VIDEO_CACHE, 'hd1080', 6);
     const bytes = await readFile(video.path);
     const sha = createHash('sha256').update(bytes).digest('hex');
 
