@@ -1,3 +1,4 @@
+import { reviewEnUS } from './review.en-US';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -90,7 +91,6 @@ export const enUS: Messages = {
     licences: 'Open-source components used by this software are under their own licences (MIT, Apache-2.0, BSD and others).',
     rules: 'OSEA Digital Archive Public Registry — Management Rules',
     rulesLabel: 'Rules',
-    openRulesFailed: 'Could not open the link: {{message}}',
     close: 'Close',
   },
   store: {
@@ -145,6 +145,7 @@ export const enUS: Messages = {
     },
   },
   // The frame-accurate player (renderer/src/player).
+  review: reviewEnUS,
   player: {
     label: 'Frame-accurate player',
     frame: 'Frame',

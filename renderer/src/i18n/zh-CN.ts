@@ -1,3 +1,5 @@
+import { reviewZhCN } from './review.zh-CN';
+
 /**
  * zh-CN: the source of truth for every UI string (DESIGN §3). en-US must have exactly these keys; its type is
  * derived from this object, so a missing or extra key there is a compile error.
@@ -86,7 +88,6 @@ export const zhCN = {
     licences: '本软件使用的开源组件遵循其各自的许可证（MIT、Apache-2.0、BSD 等）。',
     rules: '《OSEA 职业技能数字化档案公示网管理制度》',
     rulesLabel: '规则',
-    openRulesFailed: '无法打开链接：{{message}}',
     close: '关闭',
   },
   store: {
@@ -141,6 +142,7 @@ export const zhCN = {
     },
   },
   // The frame-accurate player (renderer/src/player).
+  review: reviewZhCN,
   player: {
     label: '逐帧播放器',
     frame: '帧',

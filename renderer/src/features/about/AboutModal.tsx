@@ -1,20 +1,10 @@
-import { App, Button, Descriptions, Modal, Typography } from 'antd';
+import { Button, Descriptions, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { osea } from '../../app/bridge/osea';
 import { useInvoke } from '../../app/query/use-invoke';
-import { translateAppError } from '../../i18n/error-message';
-import { PUBLIC_RULES_URL } from './public-rules';
 
 export function AboutModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const info = useInvoke('app.info', {}, { enabled: open });
-
-  // Links leave the app only through the vetted openExternal channel (DESIGN §9), never window.open.
-  const openRules = async () => {
-    const result = await osea.invoke('app.openExternal', { url: PUBLIC_RULES_URL });
-    if (!result.ok) void message.error(t('about.openRulesFailed', { message: translateAppError(t, result.error) }));
-  };
 
   return (
     <Modal
@@ -44,9 +34,9 @@ export function AboutModal({ open, onClose }: { open: boolean; onClose: () => vo
         </Descriptions.Item>
         <Descriptions.Item label={t('about.platform')}>{info.data?.platform ?? '…'}</Descriptions.Item>
         <Descriptions.Item label={t('about.rulesLabel')}>
-          <Typography.Link onClick={() => void openRules()} data-testid="about-rules-link">
-            {t('about.rules')}
-          </Typography.Link>
+          {/* Named, not linked: the public registry's address for its rules is not published yet, and a guessed
+              URL would send users somewhere unknown. Links, when added, go through app.openExternal. */}
+          <Typography.Text data-testid="about-rules">{t('about.rules')}</Typography.Text>
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
