@@ -1,0 +1,168 @@
+import { Button, Input, InputNumber, Radio, Space, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AspectSpread, DraftClip, DraftMark } from '../../../../../shared/contract/ipc/review-channels';
+import type { Aspect } from '../../../../../shared/domain/scheme/aspect';
+import type { AspectResult } from '../../../../../shared/domain/scoring/apply-result';
+import { needsRationale } from './draft-edits';
+
+export interface AspectCardProps {
+  aspect: Aspect;
+  mark: DraftMark | undefined;
+  result: AspectResult | undefined;
+  clips: DraftClip[];
+  spread: AspectSpread | undefined;
+  focused: boolean;
+  readOnly: boolean;
+  onFocus: () => void;
+  onValue: (value: DraftMark['value']) => void;
+  onRationale: (text: string) => void;
+  onReplay: (clip: DraftClip) => void;
+}
+
+/** One aspect of the scheme with the input its kind allows — nothing else can be entered (issue 5 "bad input"). */
+export function AspectCard(props: AspectCardProps) {
+  const { t } = useTranslation();
+  const { aspect, mark, result, focused, readOnly } = props;
+  const value = mark?.value ?? null;
+  const rationaleMissing = needsRationale(aspect, value) && !(mark?.rationale.trim());
+  return (
+    <div
+      className={`osea-aspect${focused ? ' osea-aspect--focused' : ''}`}
+      data-testid={`aspect-${aspect.id}`}
+      data-focused={focused ? 'true' : 'false'}
+      data-value={value === null ? '' : String(value)}
+      onClick={aspect.kind === 'J' ? props.onFocus : undefined}
+    >
+      <div className="osea-aspect__head">
+        <Typography.Text strong>{aspect.id} {aspect.title}</Typography.Text>
+        <Space size={4}>
+          <Tag color={aspect.kind === 'J' ? 'purple' : 'cyan'}>{aspect.kind === 'J' ? t('review.scoring.kindJ') : t('review.scoring.kindM')}</Tag>
+          {aspect.mandatory && <Tag color="volcano">{t('review.scoring.mandatory')}</Tag>}
+          <Typography.Text type={result?.vetoed ? 'danger' : 'secondary'} data-testid={`aspect-${aspect.id}-awarded`}>
+            {result?.vetoed ? t('review.scoring.vetoed') : t('review.scoring.awarded', { awarded: (result?.awarded ?? 0).toFixed(2), max: aspect.max })}
+          </Typography.Text>
+        </Space>
+      </div>
+      {focused && <Typography.Text type="secondary" className="osea-aspect__focus">{t('review.scoring.focusHint')}</Typography.Text>}
+      {props.spread && (
+        <Typography.Paragraph type="warning" style={{ margin: '4px 0' }} data-testid={`aspect-${aspect.id}-spread`}>
+          {t('review.discrepancy.aspect', { scores: props.spread.scores.join(t('review.scoring.listSeparator')), spread: props.spread.spread })}
+        </Typography.Paragraph>
+      )}
+      <AspectInput {...props} value={value} />
+      {aspect.kind === 'J' && (value !== null || mark?.rationale) ? (
+        <div style={{ marginTop: 8 }}>
+          <Input.TextArea
+            value={mark?.rationale ?? ''}
+            disabled={readOnly}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={2000}
+            placeholder={t('review.scoring.rationalePlaceholder')}
+            status={rationaleMissing ? 'error' : undefined}
+            onChange={(event) => props.onRationale(event.target.value)}
+            data-testid={`aspect-${aspect.id}-rationale`}
+            aria-label={t('review.scoring.rationale')}
+          />
+          {rationaleMissing && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('review.scoring.rationaleRequired')}</Typography.Text>}
+        </div>
+      ) : null}
+      {props.clips.length > 0 && (
+        <div style={{ marginTop: 6 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.scoring.evidence')} </Typography.Text>
+          {props.clips.map((clip) => (
+            <Tooltip key={clip.id} title={clip.note || undefined}>
+              <Tag color="geekblue" style={{ cursor: 'pointer' }} onClick={() => props.onReplay(clip)}>
+                ▶ {t('review.evidence.range', { from: clip.fromFrame, to: clip.toFrame })}
+              </Tag>
+            </Tooltip>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AspectInput(props: AspectCardProps & { value: DraftMark['value'] }) {
+  const { t } = useTranslation();
+  const { aspect, value, readOnly } = props;
+  if (aspect.kind === 'J') {
+    return (
+      <div className="osea-aspect__scores" role="radiogroup" aria-label={aspect.title}>
+        {aspect.descriptors.map((descriptor, score) => (
+          <button
+            type="button"
+            key={score}
+            role="radio"
+            aria-checked={value === score}
+            disabled={readOnly}
+            className={`osea-score${value === score ? ' osea-score--on' : ''}`}
+            data-testid={`aspect-${aspect.id}-score-${score}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onFocus();
+              props.onValue(score);
+            }}
+          >
+            <span className="osea-score__n">{score}</span>
+            <span className="osea-score__text">{descriptor}</span>
+          </button>
+        ))}
+      </div>
+    );
+  }
+  switch (aspect.rule.type) {
+    case 'pass_fail':
+      return (
+        <Radio.Group
+          disabled={readOnly}
+          value={typeof value === 'boolean' ? value : undefined}
+          onChange={(event) => props.onValue(event.target.value as boolean)}
+          data-testid={`aspect-${aspect.id}-passfail`}
+          optionType="button"
+          options={[
+            { value: true, label: t('review.scoring.pass') },
+            { value: false, label: t('review.scoring.fail') },
+          ]}
+        />
+      );
+    case 'deduction':
+      return (
+        <Space>
+          <span>{t('review.scoring.occurrences')}</span>
+          <span data-testid={`aspect-${aspect.id}-occurrences`}><InputNumber
+            disabled={readOnly}
+            min={0}
+            max={1000}
+            precision={0}
+            step={1}
+            value={typeof value === 'number' ? value : null}
+            onChange={(next) => props.onValue(typeof next === 'number' && Number.isInteger(next) && next >= 0 && next <= 1000 ? next : null)}
+          /></span>
+          <Typography.Text type="secondary">{t('review.scoring.deductionRule', { per: aspect.rule.perOccurrence, cap: aspect.rule.cap })}</Typography.Text>
+          {value !== null && !readOnly && <Button size="small" type="link" onClick={() => props.onValue(null)}>{t('review.scoring.clear')}</Button>}
+        </Space>
+      );
+    case 'tolerance': {
+      const rule = aspect.rule;
+      return (
+        <Space wrap>
+          <span>{t('review.scoring.measured')}</span>
+          <span data-testid={`aspect-${aspect.id}-measured`}><InputNumber
+            disabled={readOnly}
+            value={typeof value === 'number' ? value : null}
+            step={0.1}
+            suffix={rule.unit || undefined}
+            onChange={(next) => props.onValue(typeof next === 'number' && Number.isFinite(next) ? next : null)}
+          /></span>
+          <Typography.Text type="secondary">
+            {t('review.scoring.toleranceRule', {
+              nominal: rule.nominal,
+              unit: rule.unit,
+              bands: rule.bands.map((band) => t('review.scoring.band', { within: band.within, mark: band.mark })).join(t('review.scoring.bandSeparator')),
+            })}
+          </Typography.Text>
+        </Space>
+      );
+    }
+  }
+}

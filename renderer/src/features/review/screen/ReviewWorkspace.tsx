@@ -1,0 +1,242 @@
+import { App, Button, Empty, Space, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EMPTY_REVIEW_DRAFT, type DraftClip, type ReviewTaskDetail } from '../../../../../shared/contract/ipc/review-channels';
+import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
+import { osea } from '../../../app/bridge/osea';
+import { unwrap } from '../../../app/query/invoke-error';
+import { FramePlayer, type FramePlayerHandle } from '../../../player/frame-player';
+import type { InOut, PlayerMark } from '../../../player/mark-navigation';
+import { reviewErrorText } from '../review-error';
+import { ConflictDialog } from './ConflictDialog';
+import {
+  addClip, judgementAspectIds, removeClip, scoreFocused, setMarkRationale, setMarkValue, setVetoHit, setVetoRationale, updateClip,
+} from './draft-edits';
+import { EvidencePanel } from './EvidencePanel';
+import { previewDraft } from './review-preview';
+import { ReviewBanners } from './ReviewBanners';
+import { SaveStatusText } from './SaveStatusText';
+import { ScoringPanel } from './ScoringPanel';
+import { SubmitDialog } from './SubmitDialog';
+import { useDraftAutosave } from './use-draft-autosave';
+import { useScoreKeys } from './use-score-keys';
+import './review-screen.css';
+
+const NO_IN_OUT: InOut = { inFrame: null, outFrame: null };
+
+export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewTaskDetail; onBack: () => void; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { row, scheme } = detail;
+  const writable = row.readOnly === null && detail.decision === null && detail.conflict === null && detail.blocked === null
+    && (row.scoring === 'new' || row.scoring === 'draft') && scheme !== null;
+  const initial = useMemo(
+    () => detail.draft ?? { ...EMPTY_REVIEW_DRAFT, focusedAspectId: scheme ? (judgementAspectIds(scheme)[0] ?? null) : null },
+    [detail.draft, scheme],
+  );
+  const autosave = useDraftAutosave(row.taskId, initial, detail.draftRevision, writable);
+  const { draft, update } = autosave;
+
+  return (
+    <section data-testid="page-review" data-task-id={row.taskId} className="osea-review">
+      <ReviewHeader detail={detail} onBack={onBack} status={<SaveStatusText status={autosave.status} writable={writable} />} actions={
+        <ReviewActions detail={detail} writable={writable} flush={autosave.flush} scheme={scheme} draft={draft} update={update} onChanged={onChanged} />
+      } />
+      <ReviewBanners detail={detail} />
+      {scheme ? (
+        <ReviewBody detail={detail} scheme={scheme} writable={writable} autosave={autosave} />
+      ) : (
+        <Empty description={t('review.blocked.schemeMissing')} />
+      )}
+    </section>
+  );
+}
+
+type Autosave = ReturnType<typeof useDraftAutosave>;
+
+function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTaskDetail; scheme: MarkingScheme; writable: boolean; autosave: Autosave }) {
+  const { t } = useTranslation();
+  const { draft, update } = autosave;
+  const player = useRef<FramePlayerHandle>(null);
+  const [inOut, setInOut] = useState<InOut>(NO_IN_OUT);
+  const preview = useMemo(() => previewDraft(scheme, draft), [scheme, draft]);
+  const onScore = useCallback((score: number) => update((d) => scoreFocused(d, scheme, score)), [update, scheme]);
+  useScoreKeys(writable, onScore);
+  const replay = useCallback((clip: DraftClip) => player.current?.playRange(clip.fromFrame, clip.toFrame), []);
+
+  useEffect(() => {
+    if (!draft.focusedAspectId) return;
+    document.querySelector(`[data-testid="aspect-${CSS.escape(draft.focusedAspectId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [draft.focusedAspectId]);
+
+  const marks: PlayerMark[] = useMemo(
+    () => draft.clips.map((clip) => ({ id: clip.id, fromFrame: clip.fromFrame, toFrame: clip.toFrame, label: clip.note || (clip.attachTo ? clip.attachTo.id : '') })),
+    [draft.clips],
+  );
+  const src = detail.proxyMediaPath ? osea.mediaUrl(detail.proxyMediaPath) : null;
+
+  return (
+    <div className="osea-review__body">
+      <div className="osea-review__left">
+        {src && detail.frameTable ? (
+          <FramePlayer
+            ref={player}
+            src={src}
+            frameTable={detail.frameTable}
+            marks={marks}
+            initialFrame={draft.positionFrame}
+            onFrameChange={autosave.updatePosition}
+            onInOutChange={setInOut}
+          />
+        ) : (
+          <Empty description={t('review.blocked.mediaMissing')} data-testid="review-no-media" />
+        )}
+        <EvidencePanel
+          scheme={scheme}
+          draft={draft}
+          inOut={inOut}
+          readOnly={!writable}
+          onAdd={(from, to) => update((d) => addClip(d, from, to, d.focusedAspectId ? { kind: 'aspect', id: d.focusedAspectId } : null))}
+          onUpdate={(clipId, patch) => update((d) => updateClip(d, clipId, patch))}
+          onRemove={(clipId) => update((d) => removeClip(d, clipId))}
+          onReplay={replay}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.screen.shortcuts')}</Typography.Text>
+      </div>
+      <div className="osea-review__right">
+        <ScoringPanel
+          scheme={scheme}
+          draft={draft}
+          score={preview.score}
+          spreads={detail.previousRoundSpreads}
+          readOnly={!writable}
+          onFocus={(aspectId) => update((d) => (d.focusedAspectId === aspectId ? d : { ...d, focusedAspectId: aspectId }))}
+          onValue={(aspectId, value) => update((d) => setMarkValue(d, aspectId, value))}
+          onRationale={(aspectId, text) => update((d) => setMarkRationale(d, aspectId, text))}
+          onVetoHit={(vetoId, hit) => update((d) => setVetoHit(d, vetoId, hit))}
+          onVetoRationale={(vetoId, text) => update((d) => setVetoRationale(d, vetoId, text))}
+          onReplay={replay}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ReviewHeader({ detail, onBack, status, actions }: { detail: ReviewTaskDetail; onBack: () => void; status: React.ReactNode; actions: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { row } = detail;
+  return (
+    <div className="osea-review__header">
+      <Button onClick={onBack} data-testid="review-back">← {t('review.screen.back')}</Button>
+      <div className="osea-review__title">
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="review-practitioner">
+          {row.practitionerName} <Typography.Text type="secondary" style={{ fontSize: 13, fontFamily: 'monospace' }}>{t('review.screen.maskedId', { id: row.residentIdMasked })}</Typography.Text>
+        </Typography.Title>
+        <Space size={6} wrap>
+          <Tag>{row.occupationCode} {row.occupationName}</Tag>
+          {row.level >= 1 && row.level <= 5 && <Tag>{t(`review.level.${row.level as 1 | 2 | 3 | 4 | 5}`)}</Tag>}
+          <Tag color={row.round > 1 ? 'orange' : 'default'}>{t('review.screen.round', { round: row.round })}</Tag>
+          <Typography.Text type="secondary">{t('review.screen.due', { date: row.dueDate })}</Typography.Text>
+          {status}
+        </Space>
+      </div>
+      {actions}
+    </div>
+  );
+}
+
+function ReviewActions(props: {
+  detail: ReviewTaskDetail;
+  writable: boolean;
+  scheme: MarkingScheme | null;
+  draft: Autosave['draft'];
+  update: Autosave['update'];
+  flush: Autosave['flush'];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { detail, scheme } = props;
+  const [submitOpen, setSubmitOpen] = useState(false);
+  const [conflictOpen, setConflictOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const preview = useMemo(() => (scheme ? previewDraft(scheme, props.draft) : null), [scheme, props.draft]);
+
+  const afterChange = () => {
+    void queryClient.invalidateQueries({ queryKey: ['review.listTasks'] });
+    props.onChanged();
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      // Sign exactly what is committed: wait for the last change to be acknowledged, then name its revision.
+      const revision = await props.flush();
+      const result = unwrap(await osea.invoke('review.submitDecision', { taskId: detail.row.taskId, draftRevision: revision }));
+      setSubmitOpen(false);
+      void message.success(t('review.submit.done', { total: result.total.toFixed(2) }));
+      afterChange();
+    } catch (error) {
+      void message.error(reviewErrorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const declare = async (reason: string) => {
+    setBusy(true);
+    try {
+      unwrap(await osea.invoke('review.declareConflict', { taskId: detail.row.taskId, reason }));
+      setConflictOpen(false);
+      void message.success(t('review.conflict.done'));
+      afterChange();
+    } catch (error) {
+      void message.error(reviewErrorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportJson = async () => {
+    try {
+      await props.flush().catch(() => undefined);
+      const exported = unwrap(await osea.invoke('review.exportTask', { taskId: detail.row.taskId }));
+      const url = URL.createObjectURL(new Blob([exported.json], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = exported.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      void message.success(t('review.screen.exported', { file: exported.fileName }));
+    } catch (error) {
+      void message.error(reviewErrorText(t, error));
+    }
+  };
+
+  return (
+    <Space wrap className="osea-review__actions">
+      <Button onClick={() => void exportJson()} data-testid="review-export">{t('review.screen.export')}</Button>
+      {props.writable && (
+        <Button danger onClick={() => setConflictOpen(true)} data-testid="review-declare-conflict">{t('review.screen.declareConflict')}</Button>
+      )}
+      {props.writable && (
+        <Button type="primary" onClick={() => setSubmitOpen(true)} data-testid="review-submit">{t('review.screen.submit')}</Button>
+      )}
+      {scheme && preview && (
+        <SubmitDialog
+          open={submitOpen}
+          scheme={scheme}
+          draft={props.draft}
+          preview={preview}
+          submitting={busy}
+          onVerdict={(verdict) => props.update((d) => ({ ...d, verdict }))}
+          onComment={(comment) => props.update((d) => ({ ...d, comment }))}
+          onCancel={() => setSubmitOpen(false)}
+          onSubmit={() => void submit()}
+        />
+      )}
+      <ConflictDialog open={conflictOpen} busy={busy} onCancel={() => setConflictOpen(false)} onConfirm={(reason) => void declare(reason)} />
+    </Space>
+  );
+}
