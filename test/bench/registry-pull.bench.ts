@@ -2,6 +2,7 @@
  * Registry change-feed pull (issue 3, target ≥ 20,000 rows/s): after 10 devices' decisions are applied, an admin pulls
  * the whole feed over loopback HTTP in pages of 5,000, and one expert pulls their scoped feed. SQLite and PostgreSQL.
  */
+import { loadavg } from 'node:os';
 import { emit } from './figures';
 import { buildReviewWorld, decisionOps, pullAll, pushBatch, startBenchRegistry, type Dialect } from './registry-bench-world';
 
@@ -16,7 +17,7 @@ for (const dialect of (process.env.OSEA_BENCH_DIALECTS ?? 'sqlite,postgres').spl
       const started = process.hrtime.bigint();
       const rows = await pullAll(registry.url, token, 5000);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      emit(`registry.pull.rows_per_s.${who}.${dialect}`, rows / seconds, 'rows/s', { rows });
+      emit(`registry.pull.rows_per_s.${who}.${dialect}`, rows / seconds, 'rows/s', { rows, loadavg: loadavg()[0] });
     }
   } finally {
     await registry.close();

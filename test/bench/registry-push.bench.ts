@@ -3,6 +3,7 @@
  * signed decisions at once over loopback HTTP; every third decision completes a panel and runs the aggregation.
  * SQLite and PostgreSQL side by side. OSEA_BENCH_TASKS changes the batch size.
  */
+import { loadavg } from 'node:os';
 import { emit } from './figures';
 import { buildReviewWorld, decisionOps, pushBatch, startBenchRegistry, type Dialect } from './registry-bench-world';
 
@@ -20,7 +21,8 @@ for (const dialect of (process.env.OSEA_BENCH_DIALECTS ?? 'sqlite,postgres').spl
     const applied = responses.flatMap((r) => r.results).filter((r) => r.status === 'applied').length;
     const total = batches.reduce((sum, b) => sum + b.ops.length, 0);
     if (applied !== total) throw new Error(`${dialect}: only ${applied}/${total} ops applied`);
-    emit(`registry.push.ops_per_s.${dialect}`, applied / seconds, 'ops/s', { devices: DEVICES, batch: BATCH });
+    // The machine is shared: the 1-minute load average says how much CPU the figure had to compete for.
+    emit(`registry.push.ops_per_s.${dialect}`, applied / seconds, 'ops/s', { devices: DEVICES, batch: BATCH, loadavg: loadavg()[0] });
   } finally {
     await registry.close();
   }
