@@ -108,7 +108,7 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
     },
   });
   try {
-    await pipeline(response, meter, createWriteStream(paths.part, { flags: offset > 0 ? 'a' : 'w' }));
+    await pipeline(response, meter, createWriteStream(paths.part, { flags: offset > 0 ? 'a' : 'w', highWaterMark: 8 << 20 }));
   } catch (error) {
     if (error instanceof DownloadError) throw error;
     throw new DownloadError('network', `interrupted at ${offset + received} of ${total}: ${(error as Error).message}`, true);
