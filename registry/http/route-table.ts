@@ -42,6 +42,11 @@ export function trackRoutes(app: FastifyInstance): RouteEntry[] {
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access roles`);
+    if (access !== 'public' && route.schema && !route.schema.hide) {
+      // The OpenAPI document then says, per operation, that a bearer token is needed and which roles it must hold.
+      const who = access === 'authenticated' ? 'any signed-in account' : access.join(', ');
+      route.schema = { ...route.schema, security: [{ bearer: [] }], description: `Roles: ${who}.` } as typeof route.schema;
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       // Fastify adds a HEAD twin for every GET; it shares the GET's access and is tested through it.

@@ -20,6 +20,8 @@ describe.each(DIALECTS)('registry server basics on %s', (dialect) => {
     expect(doc.openapi).toBe('3.1.0');
     const signIn = doc.paths['/v1/auth/sign-in']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(signIn?.properties ?? {})).toEqual(['username', 'password']);
+    const assign = (doc.paths['/v1/submissions/{id}/assignments'] as Record<string, { security?: unknown; description?: string }> | undefined)?.post;
+    expect(assign).toMatchObject({ security: [{ bearer: [] }], description: 'Roles: admin.' });
     for (const route of registry.app.routeTable) {
       if (route.url === '/v1/openapi.json') continue;
       const path = route.url.replace(/:(\w+)/g, '{$1}');
