@@ -1,28 +1,38 @@
 import { Button, Input, InputNumber, Radio, Space, Tag, Tooltip, Typography } from 'antd';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AspectSpread, DraftClip, DraftMark } from '../../../../../shared/contract/ipc/review-channels';
 import type { Aspect } from '../../../../../shared/domain/scheme/aspect';
-import type { AspectResult } from '../../../../../shared/domain/scoring/apply-result';
 import { needsRationale } from './draft-edits';
 
 export interface AspectCardProps {
   aspect: Aspect;
   mark: DraftMark | undefined;
-  result: AspectResult | undefined;
-  clips: DraftClip[];
+  awarded: number;
+  vetoed: boolean;
+  /** All clips of the draft (a stable array between changes); the card shows those attached to it. */
+  allClips: readonly DraftClip[];
   spread: AspectSpread | undefined;
   focused: boolean;
   readOnly: boolean;
-  onFocus: () => void;
-  onValue: (value: DraftMark['value']) => void;
-  onRationale: (text: string) => void;
+  onFocus: (aspectId: string) => void;
+  onValue: (aspectId: string, value: DraftMark['value']) => void;
+  onRationale: (aspectId: string, text: string) => void;
   onReplay: (clip: DraftClip) => void;
 }
 
-/** One aspect of the scheme with the input its kind allows — nothing else can be entered (issue 5 "bad input"). */
-export function AspectCard(props: AspectCardProps) {
+/**
+ * One aspect of the scheme with the input its kind allows — nothing else can be entered (issue 5 "bad input").
+ * Memoised with id-taking callbacks: a keystroke re-renders the cards whose mark changed, not all of them.
+ */
+export const AspectCard = memo(function AspectCard(props: AspectCardProps) {
   const { t } = useTranslation();
-  const { aspect, mark, result, focused, readOnly } = props;
+  const { aspect, mark, focused, readOnly } = props;
+  const clips = useMemo(
+    () => props.allClips.filter((clip) => clip.attachTo?.kind === 'aspect' && clip.attachTo.id === aspect.id),
+    [props.allClips, aspect.id],
+  );
+  const focus = () => props.onFocus(aspect.id);
   const value = mark?.value ?? null;
   const rationaleMissing = needsRationale(aspect, value) && !(mark?.rationale.trim());
   return (
@@ -31,15 +41,15 @@ export function AspectCard(props: AspectCardProps) {
       data-testid={`aspect-${aspect.id}`}
       data-focused={focused ? 'true' : 'false'}
       data-value={value === null ? '' : String(value)}
-      onClick={aspect.kind === 'J' ? props.onFocus : undefined}
+      onClick={aspect.kind === 'J' ? focus : undefined}
     >
       <div className="osea-aspect__head">
         <Typography.Text strong>{aspect.id} {aspect.title}</Typography.Text>
         <Space size={4}>
           <Tag color={aspect.kind === 'J' ? 'purple' : 'cyan'}>{aspect.kind === 'J' ? t('review.scoring.kindJ') : t('review.scoring.kindM')}</Tag>
           {aspect.mandatory && <Tag color="volcano">{t('review.scoring.mandatory')}</Tag>}
-          <Typography.Text type={result?.vetoed ? 'danger' : 'secondary'} data-testid={`aspect-${aspect.id}-awarded`}>
-            {result?.vetoed ? t('review.scoring.vetoed') : t('review.scoring.awarded', { awarded: (result?.awarded ?? 0).toFixed(2), max: aspect.max })}
+          <Typography.Text type={props.vetoed ? 'danger' : 'secondary'} data-testid={`aspect-${aspect.id}-awarded`}>
+            {props.vetoed ? t('review.scoring.vetoed') : t('review.scoring.awarded', { awarded: props.awarded.toFixed(2), max: aspect.max })}
           </Typography.Text>
         </Space>
       </div>
@@ -49,7 +59,7 @@ export function AspectCard(props: AspectCardProps) {
           {t('review.discrepancy.aspect', { scores: props.spread.scores.join(t('review.scoring.listSeparator')), spread: props.spread.spread })}
         </Typography.Paragraph>
       )}
-      <AspectInput {...props} value={value} />
+      <AspectInput {...props} value={value} onValue={(next) => props.onValue(aspect.id, next)} onFocus={focus} />
       {aspect.kind === 'J' && (value !== null || mark?.rationale) ? (
         <div style={{ marginTop: 8 }}>
           <Input.TextArea
@@ -59,17 +69,17 @@ export function AspectCard(props: AspectCardProps) {
             maxLength={2000}
             placeholder={t('review.scoring.rationalePlaceholder')}
             status={rationaleMissing ? 'error' : undefined}
-            onChange={(event) => props.onRationale(event.target.value)}
+            onChange={(event) => props.onRationale(aspect.id, event.target.value)}
             data-testid={`aspect-${aspect.id}-rationale`}
             aria-label={t('review.scoring.rationale')}
           />
           {rationaleMissing && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('review.scoring.rationaleRequired')}</Typography.Text>}
         </div>
       ) : null}
-      {props.clips.length > 0 && (
+      {clips.length > 0 && (
         <div style={{ marginTop: 6 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.scoring.evidence')} </Typography.Text>
-          {props.clips.map((clip) => (
+          {clips.map((clip) => (
             <Tooltip key={clip.id} title={clip.note || undefined}>
               <Tag color="geekblue" style={{ cursor: 'pointer' }} onClick={() => props.onReplay(clip)}>
                 ▶ {t('review.evidence.range', { from: clip.fromFrame, to: clip.toFrame })}
@@ -80,9 +90,15 @@ export function AspectCard(props: AspectCardProps) {
       )}
     </div>
   );
-}
+});
 
-function AspectInput(props: AspectCardProps & { value: DraftMark['value'] }) {
+type AspectInputProps = Omit<AspectCardProps, 'onValue' | 'onFocus'> & {
+  value: DraftMark['value'];
+  onValue: (value: DraftMark['value']) => void;
+  onFocus: () => void;
+};
+
+function AspectInput(props: AspectInputProps) {
   const { t } = useTranslation();
   const { aspect, value, readOnly } = props;
   if (aspect.kind === 'J') {

@@ -1,12 +1,13 @@
 import { Button, Input, Select, Space, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClipTarget, DraftClip, ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
+import type { ClipTarget, DraftClip } from '../../../../../shared/contract/ipc/review-channels';
 import { schemeAspects, type MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
 import type { InOut } from '../../../player/mark-navigation';
 
 export interface EvidencePanelProps {
   scheme: MarkingScheme;
-  draft: ReviewDraft;
+  clips: readonly DraftClip[];
   inOut: InOut;
   readOnly: boolean;
   onAdd: (fromFrame: number, toFrame: number) => void;
@@ -22,7 +23,7 @@ const decodeTarget = (value: string): ClipTarget | null => {
 };
 
 /** Evidence by frame (issue 5 item 3): in/out → a clip with a note, attached to an aspect or a veto, replayable. */
-export function EvidencePanel(props: EvidencePanelProps) {
+export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelProps) {
   const { t } = useTranslation();
   const { inFrame, outFrame } = props.inOut;
   const canAdd = !props.readOnly && inFrame !== null && outFrame !== null;
@@ -50,11 +51,11 @@ export function EvidencePanel(props: EvidencePanelProps) {
           </Button>
         </Space>
       </Space>
-      {props.draft.clips.length === 0 ? (
+      {props.clips.length === 0 ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('review.evidence.none')}</Typography.Paragraph>
       ) : (
         <div className="osea-evidence__list">
-          {props.draft.clips.map((clip, index) => (
+          {props.clips.map((clip, index) => (
             <div key={clip.id} className="osea-evidence__clip" data-testid="evidence-clip" data-clip-index={index} data-from={clip.fromFrame} data-to={clip.toFrame}>
               <Button size="small" onClick={() => props.onReplay(clip)} data-testid="evidence-replay">
                 ▶ {t('review.evidence.replay')}
@@ -91,4 +92,4 @@ export function EvidencePanel(props: EvidencePanelProps) {
       )}
     </div>
   );
-}
+});

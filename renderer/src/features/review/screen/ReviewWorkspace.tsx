@@ -1,8 +1,8 @@
 import { App, Button, Empty, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMPTY_REVIEW_DRAFT, type DraftClip, type ReviewTaskDetail } from '../../../../../shared/contract/ipc/review-channels';
+import { EMPTY_REVIEW_DRAFT, type ClipTarget, type DraftClip, type DraftMark, type ReviewTaskDetail } from '../../../../../shared/contract/ipc/review-channels';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
 import { osea } from '../../../app/bridge/osea';
 import { unwrap } from '../../../app/query/invoke-error';
@@ -39,7 +39,7 @@ export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewT
 
   return (
     <section data-testid="page-review" data-task-id={row.taskId} className="osea-review">
-      <ReviewHeader detail={detail} onBack={onBack} status={<SaveStatusText status={autosave.status} writable={writable} />} actions={
+      <ReviewHeader detail={detail} onBack={onBack} status={<SaveStatusText store={autosave.statusStore} writable={writable} />} actions={
         <ReviewActions detail={detail} writable={writable} flush={autosave.flush} scheme={scheme} draft={draft} update={update} onChanged={onChanged} />
       } />
       <ReviewBanners detail={detail} />
@@ -56,13 +56,28 @@ type Autosave = ReturnType<typeof useDraftAutosave>;
 
 function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTaskDetail; scheme: MarkingScheme; writable: boolean; autosave: Autosave }) {
   const { t } = useTranslation();
-  const { draft, update } = autosave;
+  const { draft, update, updatePosition } = autosave;
   const player = useRef<FramePlayerHandle>(null);
   const [inOut, setInOut] = useState<InOut>(NO_IN_OUT);
+  // Where the player opens: the saved position once; later position saves must not re-seek it.
+  const [initialFrame] = useState(draft.positionFrame);
   const preview = useMemo(() => previewDraft(scheme, draft), [scheme, draft]);
   const onScore = useCallback((score: number) => update((d) => scoreFocused(d, scheme, score)), [update, scheme]);
   useScoreKeys(writable, onScore);
+
+  // Stable handlers, so memoised cards and the player skip renders a keystroke does not concern.
   const replay = useCallback((clip: DraftClip) => player.current?.playRange(clip.fromFrame, clip.toFrame), []);
+  const onFocus = useCallback((aspectId: string) => update((d) => (d.focusedAspectId === aspectId ? d : { ...d, focusedAspectId: aspectId })), [update]);
+  const onValue = useCallback((aspectId: string, value: DraftMark['value']) => update((d) => setMarkValue(d, aspectId, value)), [update]);
+  const onRationale = useCallback((aspectId: string, text: string) => update((d) => setMarkRationale(d, aspectId, text)), [update]);
+  const onVetoHit = useCallback((vetoId: string, hit: boolean) => update((d) => setVetoHit(d, vetoId, hit)), [update]);
+  const onVetoRationale = useCallback((vetoId: string, text: string) => update((d) => setVetoRationale(d, vetoId, text)), [update]);
+  const onAddClip = useCallback(
+    (from: number, to: number) => update((d) => addClip(d, from, to, d.focusedAspectId ? { kind: 'aspect', id: d.focusedAspectId } : null)),
+    [update],
+  );
+  const onUpdateClip = useCallback((clipId: string, patch: { note?: string; attachTo?: ClipTarget | null }) => update((d) => updateClip(d, clipId, patch)), [update]);
+  const onRemoveClip = useCallback((clipId: string) => update((d) => removeClip(d, clipId)), [update]);
 
   useEffect(() => {
     if (!draft.focusedAspectId) return;
@@ -79,13 +94,13 @@ function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTask
     <div className="osea-review__body">
       <div className="osea-review__left">
         {src && detail.frameTable ? (
-          <FramePlayer
+          <PlayerPane
             ref={player}
             src={src}
             frameTable={detail.frameTable}
             marks={marks}
-            initialFrame={draft.positionFrame}
-            onFrameChange={autosave.updatePosition}
+            initialFrame={initialFrame}
+            onFrameChange={updatePosition}
             onInOutChange={setInOut}
           />
         ) : (
@@ -93,12 +108,12 @@ function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTask
         )}
         <EvidencePanel
           scheme={scheme}
-          draft={draft}
+          clips={draft.clips}
           inOut={inOut}
           readOnly={!writable}
-          onAdd={(from, to) => update((d) => addClip(d, from, to, d.focusedAspectId ? { kind: 'aspect', id: d.focusedAspectId } : null))}
-          onUpdate={(clipId, patch) => update((d) => updateClip(d, clipId, patch))}
-          onRemove={(clipId) => update((d) => removeClip(d, clipId))}
+          onAdd={onAddClip}
+          onUpdate={onUpdateClip}
+          onRemove={onRemoveClip}
           onReplay={replay}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.screen.shortcuts')}</Typography.Text>
@@ -110,17 +125,20 @@ function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTask
           score={preview.score}
           spreads={detail.previousRoundSpreads}
           readOnly={!writable}
-          onFocus={(aspectId) => update((d) => (d.focusedAspectId === aspectId ? d : { ...d, focusedAspectId: aspectId }))}
-          onValue={(aspectId, value) => update((d) => setMarkValue(d, aspectId, value))}
-          onRationale={(aspectId, text) => update((d) => setMarkRationale(d, aspectId, text))}
-          onVetoHit={(vetoId, hit) => update((d) => setVetoHit(d, vetoId, hit))}
-          onVetoRationale={(vetoId, text) => update((d) => setVetoRationale(d, vetoId, text))}
+          onFocus={onFocus}
+          onValue={onValue}
+          onRationale={onRationale}
+          onVetoHit={onVetoHit}
+          onVetoRationale={onVetoRationale}
           onReplay={replay}
         />
       </div>
     </div>
   );
 }
+
+/** The player only re-renders when its media or marks change, not on every score. */
+const PlayerPane = memo(FramePlayer);
 
 function ReviewHeader({ detail, onBack, status, actions }: { detail: ReviewTaskDetail; onBack: () => void; status: React.ReactNode; actions: React.ReactNode }) {
   const { t } = useTranslation();

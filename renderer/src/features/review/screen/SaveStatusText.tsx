@@ -1,11 +1,13 @@
 import { Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewErrorText } from '../review-error';
-import type { SaveStatus } from './use-draft-autosave';
+import type { SaveStatusStore } from './save-status-store';
 
 /** "Saved" appears only after the store acknowledged the write (DESIGN §7: the UI says saved only after commit). */
-export function SaveStatusText({ status, writable }: { status: SaveStatus; writable: boolean }) {
+export function SaveStatusText({ store, writable }: { store: SaveStatusStore; writable: boolean }) {
   const { t } = useTranslation();
+  const status = useSyncExternalStore(store.subscribe, store.get);
   if (!writable) return null;
   const common = { 'data-testid': 'draft-status', 'data-state': status.kind, 'data-revision': status.revision };
   switch (status.kind) {

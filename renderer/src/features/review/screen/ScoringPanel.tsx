@@ -41,14 +41,15 @@ export function ScoringPanel(props: ScoringPanelProps) {
                 key={aspect.id}
                 aspect={aspect}
                 mark={draft.marks.find((mark) => mark.aspectId === aspect.id)}
-                result={score.aspects.find((result) => result.id === aspect.id)}
-                clips={draft.clips.filter((clip) => clip.attachTo?.kind === 'aspect' && clip.attachTo.id === aspect.id)}
+                awarded={score.aspects.find((result) => result.id === aspect.id)?.awarded ?? 0}
+                vetoed={score.aspects.find((result) => result.id === aspect.id)?.vetoed ?? false}
+                allClips={draft.clips}
                 spread={props.spreads.find((spread) => spread.aspectId === aspect.id)}
                 focused={draft.focusedAspectId === aspect.id}
                 readOnly={props.readOnly}
-                onFocus={() => props.onFocus(aspect.id)}
-                onValue={(value) => props.onValue(aspect.id, value)}
-                onRationale={(text) => props.onRationale(aspect.id, text)}
+                onFocus={props.onFocus}
+                onValue={props.onValue}
+                onRationale={props.onRationale}
                 onReplay={props.onReplay}
               />
             ))}

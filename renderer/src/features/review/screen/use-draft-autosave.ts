@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { SaveStatusStore } from './save-status-store';
 import type { ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
 import { osea } from '../../../app/bridge/osea';
 import { unwrap } from '../../../app/query/invoke-error';
@@ -20,7 +21,8 @@ const RETRY_DELAY_MS = 2000;
  */
 export function useDraftAutosave(taskId: string, initial: ReviewDraft, initialRevision: number, writable: boolean) {
   const [draft, setDraft] = useState(initial);
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle', revision: initialRevision });
+  const [statusStore] = useState(() => new SaveStatusStore({ kind: 'idle', revision: initialRevision }));
+  const setStatus = useCallback((next: SaveStatus) => statusStore.set(next), [statusStore]);
   const queue = useRef({ current: initial, revision: initialRevision, pending: null as ReviewDraft | null, inflight: null as Promise<void> | null });
   const positionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -50,7 +52,7 @@ export function useDraftAutosave(taskId: string, initial: ReviewDraft, initialRe
       if (q.pending) await pump();
     })();
     return q.inflight;
-  }, [taskId, writable]);
+  }, [taskId, writable, setStatus]);
 
   const update = useCallback((change: (current: ReviewDraft) => ReviewDraft) => {
     const q = queue.current;
@@ -103,5 +105,5 @@ export function useDraftAutosave(taskId: string, initial: ReviewDraft, initialRe
     };
   }, [pump]);
 
-  return { draft, status, update, updatePosition, flush };
+  return { draft, statusStore, update, updatePosition, flush };
 }
