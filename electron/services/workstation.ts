@@ -48,6 +48,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     storage: options.secretStorage ?? secretStorageFromEnvironment({ dataDir: options.dataDir }).storage,
     registryUrl: () => settings.get().registryUrl,
     log: options.log ?? consoleLog,
+    mediaRoot: mediaCacheDir(options.dataDir),
   });
   const handlers: HandlerTable = {
     ...createAppService({
@@ -57,7 +58,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     }),
     ...createSettingsService(settings, events),
     ...sync.handlers,
-    ...createReviewService({ db: () => store.db(), session: sync.session, mediaRoot: mediaCacheDir(options.dataDir), afterEnqueue: () => sync.kick() }),
+    ...createReviewService({ db: () => store.db(), session: sync.session, mediaRoot: mediaCacheDir(options.dataDir), afterEnqueue: () => sync.kick(), downloadProgress: (sha) => sync.media.progressPercent(sha) }),
     ...createStoreService(store),
   };
   return {

@@ -34,6 +34,7 @@ export interface BlobNeed {
  */
 export class MediaCache {
   private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly progress = new Map<string, number>();
   private readonly waiting: (() => void)[] = [];
   private active = 0;
 
@@ -45,7 +46,10 @@ export class MediaCache {
     if (this.isCached(sha256)) return Promise.resolve(blobPaths(this.options.root, sha256).final);
     const running = this.inFlight.get(sha256);
     if (running) return running;
-    const job = this.withSlot(() => this.fetchWithRetries(sha256)).finally(() => this.inFlight.delete(sha256));
+    const job = this.withSlot(() => this.fetchWithRetries(sha256)).finally(() => {
+      this.inFlight.delete(sha256);
+      this.progress.delete(sha256);
+    });
     this.inFlight.set(sha256, job);
     return job;
   }
@@ -100,6 +104,11 @@ export class MediaCache {
     await unlink(blobPaths(this.options.root, sha256).final).catch(() => undefined);
   }
 
+  /** Percent of a download in progress (for the task list), null when none is running for this blob. */
+  progressPercent(sha256: string): number | null {
+    return this.inFlight.has(sha256) ? (this.progress.get(sha256) ?? 0) : null;
+  }
+
   private async fetchWithRetries(sha256: string): Promise<string> {
     const maxAttempts = this.options.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt += 1) {
@@ -110,7 +119,10 @@ export class MediaCache {
           token: token ?? undefined,
           sha256,
           root: this.options.root,
-          onProgress: (p) => this.options.onProgress?.({ ...p, state: 'running' }),
+          onProgress: (p) => {
+            if (p.total > 0) this.progress.set(sha256, (100 * p.bytes) / p.total);
+            this.options.onProgress?.({ ...p, state: 'running' });
+          },
         });
         this.options.db().prepare('INSERT OR REPLACE INTO media_blobs (sha256, size, stored_at, last_opened_at) VALUES (?, ?, ?, ?)')
           .run(sha256, outcome.size, this.nowIso(), this.nowIso());

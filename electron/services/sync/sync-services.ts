@@ -5,6 +5,8 @@ import type { SecretStorage } from '../crypto/secret-storage';
 import type { EventHub } from '../events/event-hub';
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Log } from '../ipc/log';
+import { MediaCache } from '../media-cache/media-cache';
+import { refreshTaskMedia } from '../media-cache/task-media';
 import { ProfileRepository } from '../profiles/profile-repository';
 import type { BackoffPolicy } from './backoff';
 import { enqueue, type EnqueuedOp } from './outbox';
@@ -22,6 +24,9 @@ export interface SyncServicesOptions {
   log: Log;
   backoff?: BackoffPolicy;
   pollIntervalMs?: number;
+  /** <data>/media: the content-addressed cache the review screens read. */
+  mediaRoot: string;
+  mediaQuotaBytes?: number;
 }
 
 export interface SyncServices {
@@ -29,6 +34,7 @@ export interface SyncServices {
   session: SessionManager;
   worker: SyncWorker;
   engine: SyncEngine;
+  media: MediaCache;
   /**
    * For domain services (scoring, votes): call INSIDE your write transaction; the worker is woken after commit.
    * Throws UNAUTHORIZED when no profile is unlocked.
@@ -50,8 +56,31 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
     onChange: (active) => (active ? worker?.start(active.profileId) : worker?.stop()),
   });
   const engine = new SyncEngine({ db: options.db, profiles, tokens: session.tokens, ...(options.backoff ? { backoff: options.backoff } : {}) });
+  const media = new MediaCache({
+    db: options.db,
+    root: options.mediaRoot,
+    registryUrl: () => session.requireActive().registry_url,
+    accessToken: async () => {
+      const active = session.current();
+      const token = active ? await session.tokens.accessToken(active.profileId) : null;
+      return token?.kind === 'token' ? token.token : null;
+    },
+    quotaBytes: options.mediaQuotaBytes ?? 20 * 1024 ** 3,
+    onProgress: (p) => options.events.emit('transfer.progress', {
+      sha256: p.sha256, bytes: p.bytes, total: p.total, direction: 'download', rate: p.rate, etaSeconds: p.etaSeconds, state: p.state,
+    }),
+  });
   worker = new SyncWorker({
     engine,
+    storedLastSuccess: (profileId) => {
+      const profile = profiles.find(profileId);
+      const times = [profile?.last_push_at, profile?.last_pull_at].filter((t): t is string => typeof t === 'string').sort();
+      return times.at(-1) ?? null;
+    },
+    afterPull: (profileId) => {
+      const profile = profiles.find(profileId);
+      if (profile) refreshTaskMedia(media, options.db(), profileId, profile.account_id, (error) => options.log.warn('media download failed', { error: String(error) }));
+    },
     pollIntervalMs: options.pollIntervalMs ?? 30_000,
     onStatus: (status) => options.events.emit('sync.state', toEvent(status)),
     onCycleError: (error) => options.log.error('sync cycle failed', { error: error instanceof Error ? error.message : String(error) }),
@@ -92,6 +121,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
     session,
     worker,
     engine,
+    media,
     enqueue: (tx, kind, payload, baseVersion) => enqueue(tx, session.requireActive().id, kind, payload, baseVersion),
     kick: () => void worker.kick(),
     close: () => worker.stop(),

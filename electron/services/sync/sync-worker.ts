@@ -21,6 +21,10 @@ export interface SyncWorkerOptions {
   now?: () => number;
   onStatus?: (status: SyncStatus) => void;
   onCycleError?: (error: unknown) => void;
+  /** After a pull that reached the end of the feed (media downloads for new tasks start here). */
+  afterPull?: (profileId: string) => void;
+  /** The last success recorded in the store, so the status survives a restart. */
+  storedLastSuccess?: (profileId: string) => string | null;
 }
 
 /**
@@ -32,7 +36,7 @@ export class SyncWorker {
   private profileId: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private cycle: Promise<void> | null = null;
-  private again = false;
+  private followUp: Promise<void> | null = null;
   private status: SyncStatus;
   private readonly now: () => number;
 
@@ -47,6 +51,7 @@ export class SyncWorker {
     // Whatever was in flight when the last process died is simply sent again: op ids make it idempotent.
     this.options.engine.queue.resetInflight(profileId);
     this.status = emptyStatus(profileId);
+    this.status.lastSuccessAt = this.options.storedLastSuccess?.(profileId) ?? null;
     this.refreshCounts();
     this.kick();
   }
@@ -64,21 +69,26 @@ export class SyncWorker {
     return { ...this.status };
   }
 
-  /** Run a cycle now (after an enqueue, or the user's "sync now"); resolves when that cycle is over. */
+  /**
+   * Run a cycle now (after an enqueue, or the user's "sync now"); resolves when a cycle that STARTED after this call
+   * is over, so whatever was committed before the call has been offered to the registry.
+   */
   kick(): Promise<void> {
+    if (!this.profileId) return Promise.resolve();
+    if (this.cycle) {
+      this.followUp ??= this.cycle.then(() => this.startCycle());
+      return this.followUp;
+    }
+    return this.startCycle();
+  }
+
+  private startCycle(): Promise<void> {
+    this.followUp = null;
     if (!this.profileId) return Promise.resolve();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.cycle) {
-      this.again = true;
-      return this.cycle;
-    }
     this.cycle = this.run().finally(() => {
       this.cycle = null;
-      if (this.again) {
-        this.again = false;
-        void this.kick();
-      }
     });
     return this.cycle;
   }
@@ -132,6 +142,7 @@ export class SyncWorker {
     if (pushed.kind === 'offline' && !engine.lastObservation.reachable) return pushed.until;
     const pulled = await engine.pull(profileId);
     this.note(pulled);
+    if (pulled.kind === 'idle') this.options.afterPull?.(profileId);
     const dues = [poll];
     for (const step of [pushed, pulled]) if (step.kind === 'waiting' || step.kind === 'offline') dues.push(step.until);
     return Math.min(...dues);
