@@ -108,3 +108,11 @@ export function seedMedia(store: WorkstationStore, dataDir: string, proxyPath: s
   };
   return { proxySha256: put(proxyPath), frameTableSha256: put(framesPath) };
 }
+
+/** Many tasks at once (the 100,000-row list): applied through the real replica in chunks, as successive pull pages. */
+export function seedManyTasks(store: WorkstationStore, profileId: string, schemeInput: MarkingSchemeInput, tasks: readonly SeedTask[], media: SeedMedia | null): void {
+  const CHUNK = 5000;
+  for (let start = 0; start < tasks.length; start += CHUNK) {
+    seedTasks(store, profileId, schemeInput, tasks.slice(start, start + CHUNK), media);
+  }
+}
