@@ -130,3 +130,49 @@ describe('resumable, verified media transfers through a faulty link', () => {
     }
   });
 });
+
+describe('resumable uploads', () => {
+  let registry: LiveRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(async () => registry.stop());
+
+  it('an upload cut off mid-way resumes from the stored URL in a later run, and the registry hash is checked', async () => {
+    const ws = openWorkstation(registry.url);
+    let patches = 0;
+    const proxy = await startFaultProxy(registry.url, (req): Fault => {
+      if (req.method === 'PATCH') {
+        patches += 1;
+        if (patches === 3) return { kind: 'reset' };
+      }
+      return { kind: 'pass' };
+    });
+    try {
+      ws.store.db().prepare(`INSERT INTO profiles (id, registry_url, username, account_id, display_name, roles, verifier, device_id,
+        signing_key, public_key_spki, key_id, created_at, last_online_at) VALUES ('p', ?, 'admin', 'a', 'a', '[]', 'v', 'd', x'00', 'k', 'k', 'n', 'n')`).run(registry.url);
+      const bytes = randomBytes(6 * 1024 * 1024);
+      const file = join(ws.dir, 'video.bin');
+      writeFileSync(file, bytes);
+      const admin = await registry.adminToken();
+      const options = { db: () => ws.store.db(), registryUrl: () => proxy.url, accessToken: async () => admin, profileId: 'p', metadata: { kind: 'data' }, chunkSize: 1024 * 1024 };
+      const job = await prepareUpload(() => ws.store.db(), 'p', file);
+      await expect(runUpload(job, { ...options, retryDelays: [] })).rejects.toMatchObject({ code: 'failed' });
+      const row = ws.store.db().prepare('SELECT state, upload_url FROM uploads WHERE id = ?').get(job.id) as { state: string; upload_url: string | null };
+      expect(row.state).toBe('pending');
+      expect(row.upload_url).toMatch(/\/v1\/uploads\//);
+      // A later run (after a restart) finds the same job and continues at the registry's offset.
+      const again = await prepareUpload(() => ws.store.db(), 'p', file);
+      expect(again.id).toBe(job.id);
+      await runUpload(again, options);
+      expect(ws.store.db().prepare('SELECT state FROM uploads WHERE id = ?').get(job.id)).toEqual({ state: 'verified' });
+      expect(proxy.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect(proxy.requests.filter((r) => r.method === 'HEAD').length).toBeGreaterThanOrEqual(1);
+      // Not re-sent from zero: the resumed run sent fewer PATCHes than the whole file needs.
+      expect(patches).toBeLessThan(3 + 6);
+    } finally {
+      await proxy.close();
+      ws.remove();
+    }
+  });
+});

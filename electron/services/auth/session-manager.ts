@@ -5,6 +5,7 @@ import { generateDeviceKey, assertCanonical, signCanonical } from '../crypto/dev
 import { checkPasswordVerifier, makePasswordVerifier } from '../crypto/password-verifier';
 import type { SecretStorage } from '../crypto/secret-storage';
 import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
+import { needsKeyRegistration, registerDeviceKey } from './device-key-registration';
 import { registryAuth } from './registry-auth';
 import { sealTokens, TokenKeeper } from './token-keeper';
 
@@ -99,6 +100,9 @@ export class SessionManager {
         publicKeySpki: key.publicKeySpki, keyId: key.keyId, now: nowIso,
       }, tokens);
     }
+    // Register the device key now (experts' decisions are verified with it); a failure is retried before each push.
+    const fresh = this.options.profiles.find(profileId)!;
+    if (needsKeyRegistration(fresh)) await registerDeviceKey(this.options.profiles, fresh, signedIn.value.accessToken, this.now);
     this.setActive({ profileId, mode: 'online' });
     return this.currentProfile()!;
   }

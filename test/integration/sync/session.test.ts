@@ -95,6 +95,8 @@ describe('workstation sign-in against a real registry', () => {
       const me = await fetch(new URL('/v1/auth/me', registry.url), { headers: { authorization: `Bearer ${(refreshed as { token: string }).token}` } });
       expect(me.status).toBe(200);
 
+      // The device's public key reached the registry at sign-in.
+      expect(ws.session.requireActive().key_registered_at).not.toBeNull();
       const payload = canonicalJson({ decision: 'pass', taskId: 'T-1' });
       const { signature, keyId } = ws.session.sign(payload);
       expect(keyId).toBe(ws.session.requireActive().key_id);

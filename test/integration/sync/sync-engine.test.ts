@@ -70,7 +70,7 @@ describe('sync engine against a real registry process', () => {
       expect(onServer.map((op) => op.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       const local = engine.queue.list(profile.id, ['rejected'], 10).map((op) => op.op_id);
       expect(onServer.map((op) => op.op_id)).toEqual(local);
-      // The key was registered on the first push (experts' decisions are verified with it).
+      // The device key is registered (at sign-in; a push retries it if that failed).
       expect(ws.profiles.find(profile.id)!.key_registered_at).not.toBeNull();
     } finally {
       ws.remove();
