@@ -141,7 +141,9 @@ for (const profile of PROFILES) {
       await page.keyboard.press('Home');
       await readSettled(page);
       await page.keyboard.press('Space');
-      await page.waitForTimeout(200 + Math.floor(random() * 900));
+      // playback has visibly started, then runs on for a random while (the pause lands at an arbitrary frame)
+      await page.waitForFunction(() => ((globalThis as unknown as HarnessScope).playerHarness.confirmed()?.frame ?? 0) > 0);
+      await page.waitForTimeout(100 + Math.floor(random() * 800));
       await page.keyboard.press('KeyK');
       const shown = await readSettled(page);
       checks.push({ what: `pause #${i}`, expected: Number(shown.text), shown });
@@ -162,6 +164,16 @@ test('refuses a frame table that does not match the video, never showing a frame
       name: 'short',
       reason: 'duration',
       table: { ...table, pts: table.pts.slice(0, -10), frameCount: table.frameCount - 10, durationTs: undefined },
+    },
+    {
+      name: 'long',
+      reason: 'duration',
+      table: {
+        ...table,
+        pts: [...table.pts, ...Array.from({ length: 10 }, (_, i) => (table.pts.at(-1) as number) + (i + 1) * step)],
+        frameCount: table.frameCount + 10,
+        durationTs: undefined,
+      },
     },
     { name: 'shifted', reason: 'mediaTime', table: { ...table, pts: table.pts.map((pts) => pts + Math.round(step / 2)) } },
     { name: 'turned', reason: 'size', table: { ...table, width: table.height, height: table.width } },

@@ -1,5 +1,5 @@
 import { seekTimeForFrame, type FrameTable } from '../../../shared/domain/media/frame-table';
-import { checkMediaFacts, confirmFrame, frameDurationSeconds, type IntegrityProblem } from './frame-integrity';
+import { checkMediaFacts, confirmFrame, frameDurationSeconds, ptsSeconds, type IntegrityProblem } from './frame-integrity';
 import { loopRange, markStops, nextStop, previousStop, setInPoint, setOutPoint, type InOut, type PlayerMark } from './mark-navigation';
 import { fasterRate, nextShuttleSpeed, reverseStepIntervalMs, slowerRate } from './playback-rate';
 
@@ -36,6 +36,8 @@ export interface FrameControllerOptions {
 const SEEK_RETRIES = 2;
 /** Paints to wait after `seeked` for the frame callback before asking again. */
 const SEEK_CALLBACK_PAINTS = 10;
+/** Where the end probe seeks: just before the end, where only the last picture can be showing. */
+const END_PROBE_BEFORE_END_SECONDS = 0.001;
 
 export class FrameController {
   private state: FrameControllerState = {
@@ -56,6 +58,8 @@ export class FrameController {
   private seekRetries = 0;
   /** Frame callbacks received so far; lets a waiting check see that one came. */
   private presentedCount = 0;
+  /** Set while the load-time look at the video's last frame is in flight. */
+  private endProbe: { attempt: number; serial: number; seen: number | null } | null = null;
   /** Bumped by every user command, so a loop wrap in flight does not resume playback after the user paused. */
   private commandSerial = 0;
   private reverseSpeed = 0;
@@ -264,6 +268,22 @@ export class FrameController {
    */
   private onSeeked(): void {
     this.seekedSerial = this.seekSerial;
+    if (this.endProbe !== null) {
+      const probe = this.endProbe;
+      const presentedBefore = this.presentedCount;
+      let paints = 0;
+      const check = (): void => {
+        if (this.disposed || this.endProbe !== probe || this.presentedCount !== presentedBefore) return;
+        paints += 1;
+        if (paints < SEEK_CALLBACK_PAINTS) requestAnimationFrame(check);
+        else if (probe.seen !== null) this.finishEndProbe(probe.seen);
+        // No frame came: ask once more, then go on without the probe (every later frame is still checked).
+        else if (probe.attempt < 1) this.probeEnd(probe.attempt + 1);
+        else this.finishEndProbe(null);
+      };
+      requestAnimationFrame(check);
+      return;
+    }
     const pending = this.state.pendingFrame;
     if (pending === null || !this.video.paused || this.refused()) return;
     const serial = this.seekSerial;
@@ -297,13 +317,51 @@ export class FrameController {
       this.refuse(problem);
       return;
     }
-    if (this.state.pendingFrame === null && this.state.frame === null) this.requestFrame(this.options.initialFrame ?? 0);
+    if (this.state.pendingFrame === null && this.state.frame === null) this.probeEnd();
+  }
+
+  /**
+   * `video.duration` is the longest track's, and phone audio often outlasts the picture, so a table missing its
+   * last frames cannot be told from the duration alone. Instead the player looks at the video's real last frame
+   * once at load: it must be the table's last frame. Then it goes to the initial frame.
+   */
+  private probeEnd(attempt = 0): void {
+    this.endProbe = { attempt, serial: this.seekSerial + 1, seen: null };
+    this.seekSerial += 1;
+    this.video.currentTime = Math.max(0, this.video.duration - END_PROBE_BEFORE_END_SECONDS);
+  }
+
+  private finishEndProbe(mediaTime: number | null): void {
+    this.endProbe = null;
+    if (mediaTime !== null) {
+      const last = this.table.frameCount - 1;
+      const confirmation = confirmFrame(this.table, mediaTime);
+      const runsPastTable = confirmation.ok ? confirmation.frame !== last : mediaTime > ptsSeconds(this.table, last);
+      if (!confirmation.ok && !runsPastTable) {
+        this.refuse(confirmation.problem);
+        return;
+      }
+      if (runsPastTable) {
+        this.refuse({
+          reason: 'duration',
+          detail: `the video's last frame is at ${mediaTime}s; the frame table ends with frame ${last} at ${ptsSeconds(this.table, last)}s`,
+        });
+        return;
+      }
+    }
+    this.requestFrame(this.options.initialFrame ?? 0);
   }
 
   private readonly onPresented = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
     if (this.refused()) return;
     this.video.requestVideoFrameCallback(this.onPresented);
     this.presentedCount += 1;
+    if (this.endProbe !== null) {
+      // A callback can come before `seeked`: keep it, and use it if no later one comes.
+      if (this.seekedSerial === this.endProbe.serial) this.finishEndProbe(metadata.mediaTime);
+      else this.endProbe.seen = metadata.mediaTime;
+      return;
+    }
     const confirmation = confirmFrame(this.table, metadata.mediaTime);
     if (!confirmation.ok) {
       this.refuse(confirmation.problem);

@@ -32,21 +32,18 @@ export function frameDurationSeconds(table: FrameTable, n: number): number {
 export const ptsSeconds = (table: FrameTable, n: number): number => (table.pts[n] as number) / table.timescale;
 
 /**
- * The audio track may run a little past the last picture (AAC frames are ~21 ms and encoders pad), and
- * `video.duration` is the longest track's; this much slack beyond one frame is allowed for it.
+ * Facts known at loadedmetadata. Only a video shorter than the table's last timestamp is refused here: the duration
+ * is the longest track's (audio often outlasts the picture), so a table missing its last frames is caught by the
+ * controller's look at the real last frame instead.
  */
-const AUDIO_TAIL_SLACK_SECONDS = 0.05;
-
 export function checkMediaFacts(table: FrameTable, facts: MediaFacts): IntegrityProblem | null {
   const last = table.frameCount - 1;
   const lastStart = ptsSeconds(table, last);
-  const frame = frameDurationSeconds(table, last);
-  const videoEnd = lastStart + frame;
   const { durationSeconds: duration } = facts;
-  if (!Number.isFinite(duration) || duration < lastStart || duration > videoEnd + frame + AUDIO_TAIL_SLACK_SECONDS) {
+  if (!Number.isFinite(duration) || duration < lastStart) {
     return {
       reason: 'duration',
-      detail: `video duration ${duration}s vs frame table last pts ${lastStart.toFixed(6)}s (+${frame.toFixed(6)}s per frame)`,
+      detail: `video duration ${duration}s ends before the frame table's last pts ${lastStart.toFixed(6)}s`,
     };
   }
   if (facts.videoWidth !== table.width || facts.videoHeight !== table.height) {
