@@ -1,4 +1,6 @@
-import { cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../electron/services/sync/sync-engine';
 import { enqueue } from '../../../electron/services/sync/outbox';
@@ -144,6 +146,42 @@ describe('sync engine against a real registry process', () => {
     } finally {
       clone.remove();
       original.remove();
+    }
+  });
+
+  it('a registry restored from an older backup (seq behind): the client re-sends the ops it still holds, once each', async () => {
+    const own = await startRegistry();
+    await own.createAccount('expert16');
+    const { ws, profile, engine, write } = await signedIn(own, 'expert16');
+    const backup = mkdtempSync(join(tmpdir(), 'osea-registry-backup-'));
+    let restored: LiveRegistry | null = null;
+    try {
+      for (let i = 0; i < 3; i += 1) write('task.declareConflict', { taskId: `b${i}`, reason: 'r' });
+      expect(await engine.push(profile.id)).toEqual({ kind: 'progress' });
+      await own.kill();
+      cpSync(own.dataDir, backup, { recursive: true }); // the backup knows seqs 1..3
+      restored = await startRegistry(own.dataDir);
+      ws.store.db().prepare('UPDATE profiles SET registry_url = ? WHERE id = ?').run(restored.url, profile.id);
+      for (let i = 3; i < 6; i += 1) write('task.declareConflict', { taskId: `b${i}`, reason: 'r' });
+      expect(await engine.push(profile.id)).toEqual({ kind: 'progress' }); // seqs 4..6 reach the registry
+      await restored.kill();
+      rmSync(own.dataDir, { recursive: true, force: true });
+      cpSync(backup, own.dataDir, { recursive: true }); // disaster: the registry is restored to the backup
+      restored = await startRegistry(own.dataDir);
+      ws.store.db().prepare('UPDATE profiles SET registry_url = ? WHERE id = ?').run(restored.url, profile.id);
+      write('task.declareConflict', { taskId: 'b6', reason: 'r' });
+      // Seq 7 meets "expected 4": the client still holds 4..6 in full, so it re-sends them (op ids are idempotency keys).
+      expect(await engine.push(profile.id)).toEqual({ kind: 'progress' });
+      expect(await engine.push(profile.id)).toEqual({ kind: 'progress' });
+      expect(await engine.push(profile.id)).toEqual({ kind: 'idle' });
+      const local = engine.queue.list(profile.id, ['applied', 'rejected'], 10).map((op) => op.op_id);
+      expect(registryOps(own.dataDir, profile.device_id).map((op) => op.op_id)).toEqual(local);
+      expect(local).toHaveLength(7);
+    } finally {
+      ws.remove();
+      await restored?.kill();
+      await own.stop();
+      rmSync(backup, { recursive: true, force: true });
     }
   });
 });

@@ -14,11 +14,13 @@ export interface LiveRegistry {
   adminToken(): Promise<string>;
   createAccount(username: string, roles?: Role[], password?: string, institutionId?: string | null): Promise<string>;
   stop(): Promise<void>;
+  /** Stops the process and keeps the data dir (to restart on it, or copy it). */
+  kill(): Promise<void>;
 }
 
 /** A real registry process (`npm run registry`'s CLI) on a random loopback port with a fresh SQLite data dir. */
-export async function startRegistry(): Promise<LiveRegistry> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'osea-sync-registry-'));
+export async function startRegistry(existingDataDir?: string): Promise<LiveRegistry> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'osea-sync-registry-'));
   const proc = await spawnRegistry(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn'], {
     OSEA_REGISTRY_ADMIN_PASSWORD: ADMIN_PASSWORD,
   });
@@ -48,11 +50,14 @@ export async function startRegistry(): Promise<LiveRegistry> {
       return String(res.json.id);
     },
     async stop() {
-      if (proc.child.exitCode === null) {
+      await registry.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (proc.child.exitCode === null && proc.child.signalCode === null) {
         proc.child.kill('SIGKILL');
         await proc.exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return registry;
