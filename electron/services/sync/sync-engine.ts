@@ -92,11 +92,13 @@ export class SyncEngine {
     if (token.kind === 'sign-in-required') return { kind: 'blocked', reason: 'signInRequired' };
     if (token.kind === 'offline') return { kind: 'offline', reason: token.reason, until: this.now() + this.backoff.baseMs };
     let cursor = Number(profile.pull_cursor ?? '0');
+    const fetchPage = (from: number) => callRegistry(profile.registry_url, {
+      method: 'GET', path: `/v1/changes?cursor=${from}&limit=${this.options.pullPageSize ?? 1000}`, token: token.token,
+      timeoutMs: this.options.timeoutMs,
+    }, ChangesResponse);
+    let pending = fetchPage(cursor);
     for (;;) {
-      const outcome = await callRegistry(profile.registry_url, {
-        method: 'GET', path: `/v1/changes?cursor=${cursor}&limit=${this.options.pullPageSize ?? 1000}`, token: token.token,
-        timeoutMs: this.options.timeoutMs,
-      }, ChangesResponse);
+      const outcome = await pending;
       this.observe(outcome);
       if (outcome.kind !== 'ok') {
         return isTransient(outcome)
@@ -109,6 +111,9 @@ export class SyncEngine {
         this.lastObservation = { reachable: true, detail: 'badResponse:cursor' };
         return { kind: 'offline', reason: 'badResponse:cursor', until: this.now() + this.backoff.baseMs };
       }
+      // The next page is requested before this one is written, so the registry and the local store work in parallel;
+      // pages are still applied strictly in order, each with its cursor in one transaction.
+      if (page.hasMore) pending = fetchPage(page.cursor);
       this.replica.applyChanges(profileId, page.changes, page.cursor, new Date(this.now()).toISOString());
       cursor = page.cursor;
       if (!page.hasMore) return { kind: 'idle' };
