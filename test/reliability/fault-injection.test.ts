@@ -26,9 +26,12 @@ describe('push through a fault-injecting proxy', () => {
 
   it(`${OPS} ops at ${FAULT_RATE * 100}% faults: the registry holds exactly the client's ops, each once (seed ${SEED})`, async () => {
     const random = seededRandom(SEED);
+    let pushes = 0;
     const proxy = await startFaultProxy(registry.url, (req): Fault => {
       // Sign-in and refresh pass: the faults are aimed at the sync traffic.
       if (!req.url?.startsWith('/v1/ops') && !req.url?.startsWith('/v1/changes')) return { kind: 'pass' };
+      // Every kind of fault at least once (the first pushes), then at random.
+      if (req.url.startsWith('/v1/ops') && pushes < FAULTS.length) return FAULTS[pushes++]!;
       return random() < FAULT_RATE ? FAULTS[Math.floor(random() * FAULTS.length)]! : { kind: 'pass' };
     });
     const ws = openWorkstation(proxy.url);
