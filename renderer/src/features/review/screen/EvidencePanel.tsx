@@ -77,6 +77,7 @@ export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelPro
                 value={encodeTarget(clip.attachTo)}
                 disabled={props.readOnly}
                 options={options}
+                showSearch={{ optionFilterProp: 'label' }}
                 onChange={(value: string) => props.onUpdate(clip.id, { attachTo: decodeTarget(value) })}
                 data-testid="evidence-attach"
                 aria-label={t('review.evidence.attachTo')}

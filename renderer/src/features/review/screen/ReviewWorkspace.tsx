@@ -13,6 +13,7 @@ import { ConflictDialog } from './ConflictDialog';
 import {
   addClip, judgementAspectIds, removeClip, scoreFocused, setMarkRationale, setMarkValue, setVetoHit, setVetoRationale, updateClip,
 } from './draft-edits';
+import { enterTicks } from './enter-ticks';
 import { EvidencePanel } from './EvidencePanel';
 import { previewDraft } from './review-preview';
 import { ReviewBanners } from './ReviewBanners';
@@ -91,7 +92,7 @@ function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTask
   const src = detail.proxyMediaPath ? osea.mediaUrl(detail.proxyMediaPath) : null;
 
   return (
-    <div className="osea-review__body">
+    <div className="osea-review__body" onKeyDown={enterTicks}>
       <div className="osea-review__left">
         {src && detail.frameTable ? (
           <PlayerPane

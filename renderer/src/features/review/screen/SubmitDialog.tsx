@@ -4,6 +4,7 @@ import type { ReviewDraft } from '../../../../../shared/contract/ipc/review-chan
 import type { Verdict } from '../../../../../shared/domain/review/mark-sheet';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
 import type { ReviewPreview } from './review-preview';
+import { enterTicks } from './enter-ticks';
 import { ScoreSummary } from './ScoreSummary';
 
 export interface SubmitDialogProps {
@@ -35,7 +36,7 @@ export function SubmitDialog(props: SubmitDialogProps) {
       data-testid="submit-dialog"
       destroyOnHidden
     >
-      <div data-testid="submit-dialog-body">
+      <div data-testid="submit-dialog-body" onKeyDown={enterTicks}>
         <ScoreSummary scheme={props.scheme} score={props.preview.score} />
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
           <Typography.Text strong>{t('review.submit.verdict')}</Typography.Text>
