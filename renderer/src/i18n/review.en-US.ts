@@ -3,13 +3,13 @@ import type { reviewZhCN } from './review.zh-CN';
 
 export const reviewEnUS: Messages<typeof reviewZhCN> = {
   list: {
-    search: 'Search name, ID number, occupation or task id',
+    search: 'Name, ID, occupation or task',
     scoringFilter: 'Scoring',
     mediaFilter: 'Video',
     all: 'All',
     overdueOnly: 'Overdue only',
-    count: '{{count}} tasks',
-    shown: 'Showing {{shown}} of {{count}}',
+    count: '{{total}} tasks',
+    shown: 'Showing {{shown}} of {{total}}',
     empty: 'No task matches.',
     noTasks: 'No review tasks are assigned to you on this computer yet.',
     noTasksHint: 'After you sign in and sync with the registry, tasks and their videos are downloaded here, so you can watch and score them offline.',

@@ -45,7 +45,7 @@ export function ScoringPanel(props: ScoringPanelProps) {
                 vetoed={score.aspects.find((result) => result.id === aspect.id)?.vetoed ?? false}
                 allClips={draft.clips}
                 spread={props.spreads.find((spread) => spread.aspectId === aspect.id)}
-                focused={draft.focusedAspectId === aspect.id}
+                focused={!props.readOnly && draft.focusedAspectId === aspect.id}
                 readOnly={props.readOnly}
                 onFocus={props.onFocus}
                 onValue={props.onValue}

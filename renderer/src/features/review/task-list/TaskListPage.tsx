@@ -14,7 +14,8 @@ const NO_ROWS: TaskListRow[] = [];
 
 /** The expert's tasks (issue 5 item 1): search, filter by scoring and media state, sort by any column. */
 export function TaskListPage({ onOpen }: { onOpen: (taskId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const formatCount = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
   const list = useInvoke('review.listTasks', {}, {
     // While a video downloads, its percentage moves; otherwise the list changes only on sync.
     refetchInterval: (query) => (query.state.data?.tasks.some((row) => row.media.state === 'downloading') ? 1000 : 15_000),
@@ -75,7 +76,9 @@ export function TaskListPage({ onOpen }: { onOpen: (taskId: string) => void }) {
               {t('review.list.overdueOnly')}
             </Checkbox>
             <Typography.Text type="secondary" data-testid="task-count" data-shown={shown.length} data-total={rows.length}>
-              {shown.length === rows.length ? t('review.list.count', { count: rows.length }) : t('review.list.shown', { shown: shown.length, count: rows.length })}
+              {shown.length === rows.length
+                ? t('review.list.count', { total: formatCount(rows.length) })
+                : t('review.list.shown', { shown: formatCount(shown.length), total: formatCount(rows.length) })}
             </Typography.Text>
           </Space>
           {shown.length === 0 ? (

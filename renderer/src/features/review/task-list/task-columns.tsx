@@ -118,4 +118,4 @@ export function taskColumns(t: TFunction, today: string) {
   ]);
 }
 
-export const TASK_GRID_COLUMNS = 'minmax(180px, 2fr) minmax(160px, 2fr) minmax(120px, 1.2fr) minmax(150px, 1.3fr) minmax(130px, 1.2fr) minmax(120px, 1fr) 80px';
+export const TASK_GRID_COLUMNS = 'minmax(170px, 1.8fr) minmax(140px, 1.5fr) minmax(180px, 1.5fr) minmax(120px, 1.1fr) minmax(120px, 1.1fr) minmax(110px, 1fr) 80px';
