@@ -82,6 +82,27 @@ export const reviewEnUS: Messages<typeof reviewZhCN> = {
     rejected: 'The registry rejected this decision: {{reason}}',
     hash: 'Decision hash {{hash}}',
   },
+  rejection: {
+    task: {
+      notFound: 'the registry does not know this task',
+      notYours: 'this task is no longer yours',
+      withdrawn: 'the task was withdrawn',
+      reassigned: 'the task was reassigned to another expert',
+      alreadySubmitted: 'a decision was already submitted for this task',
+      staleVersion: 'the task changed since you scored it',
+    },
+    decision: {
+      schemeMismatch: 'the marking scheme version differs from the registry',
+      roundMismatch: 'the review round differs from the registry',
+      invalidSheet: 'the registry found the mark sheet incomplete or invalid',
+      unknownKey: 'the registry does not know this computer\'s signing key',
+      badSignature: 'the signature did not verify',
+    },
+    op: {
+      unknownKind: 'the registry does not support this operation',
+      invalidPayload: 'the submitted content is malformed',
+    },
+  },
   discrepancy: {
     title: 'Round {{round}}: the experts disagreed too much last round',
     description: "On the aspects below the experts' scores differed by more than allowed. Please watch again and score afresh, independently (other experts' names are not shown).",

@@ -80,6 +80,27 @@ export const reviewZhCN = {
     rejected: '公示网拒收了此评审意见：{{reason}}',
     hash: '意见哈希 {{hash}}',
   },
+  rejection: {
+    task: {
+      notFound: '公示网上找不到此任务',
+      notYours: '此任务已不属于您',
+      withdrawn: '任务已被撤回',
+      reassigned: '任务已改派给其他专家',
+      alreadySubmitted: '此任务已提交过评审意见',
+      staleVersion: '您评分时看到的任务版本已过期',
+    },
+    decision: {
+      schemeMismatch: '评分标准版本与公示网不一致',
+      roundMismatch: '评审轮次与公示网不一致',
+      invalidSheet: '评分表未通过公示网校验',
+      unknownKey: '公示网不认识本机的签名密钥',
+      badSignature: '签名校验失败',
+    },
+    op: {
+      unknownKind: '公示网不支持此操作',
+      invalidPayload: '提交内容格式不正确',
+    },
+  },
   discrepancy: {
     title: '第 {{round}} 轮：上一轮专家评分分歧过大',
     description: '下列评判项上一轮各专家的评分分差超过了允许值。请重新独立观看并打分（不显示其他专家姓名）。',

@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OutboxQueue } from '../../../electron/services/sync/outbox';
 import { payloadHash } from '../../../electron/services/sync/payload-hash';
 import type { ReviewDraft } from '../../../shared/contract/ipc/review-channels';
 import { ServiceError } from '../../../shared/contract/result';
@@ -156,6 +157,18 @@ describe('decisions', () => {
     expect(detail.decision?.opState).toBe('pending');
     expect(detail.row.scoring).toBe('submitted');
     expect((await rejection(fixture.call('review.saveDraft', { taskId: 't1', baseRevision: 1, draft: fullDraft() }))).messageKey).toBe('review.errors.alreadySubmitted');
+  });
+
+  it('shows a decision the registry rejected as rejected, with its reason, still read-only', async () => {
+    fixture = await openReviewFixture([task('t1')]);
+    await fixture.call('review.saveDraft', { taskId: 't1', baseRevision: 0, draft: fullDraft() });
+    const { decision } = await fixture.call('review.submitDecision', { taskId: 't1', draftRevision: 1 });
+    // Settled the way the sync engine settles a push answer.
+    new OutboxQueue(() => fixture.store.db()).settle([{ opId: decision.opId, state: 'rejected', result: null, reason: 'task.staleVersion' }], new Date().toISOString());
+    const detail = await fixture.call('review.getTask', { taskId: 't1' });
+    expect(detail.decision).toMatchObject({ opState: 'rejected', opReason: 'task.staleVersion' });
+    expect(detail.row.scoring).toBe('rejected');
+    expect((await rejection(fixture.call('review.saveDraft', { taskId: 't1', baseRevision: 1, draft: fullDraft() }))).code).toBe('CONFLICT');
   });
 
   it('chains each decision to the previous one by hash', async () => {

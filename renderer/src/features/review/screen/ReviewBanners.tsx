@@ -4,8 +4,10 @@ import type { ReviewTaskDetail } from '../../../../../shared/contract/ipc/review
 
 /** Why the task is read-only or blocked, where its decision stands, and a discrepancy round's request. */
 export function ReviewBanners({ detail }: { detail: ReviewTaskDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { row, decision, conflict } = detail;
+  // The registry's rejection codes in words; an unknown code is shown as sent rather than hidden.
+  const reason = (code: string | null) => (code && i18n.exists(`review.rejection.${code}`) ? t(`review.rejection.${code}` as never) : (code ?? ''));
   const banners = [];
   if (row.readOnly) {
     banners.push(<Alert key="ro" type="warning" showIcon title={t('review.readOnly.title')} description={t(`review.readOnly.${row.readOnly}`)} data-testid="review-readonly" data-reason={row.readOnly} />);
@@ -20,7 +22,7 @@ export function ReviewBanners({ detail }: { detail: ReviewTaskDetail }) {
         key="decision"
         type={state === 'rejected' ? 'error' : state === 'applied' ? 'success' : 'info'}
         showIcon
-        title={t(`review.decision.${state}`, { reason: decision.opReason ?? '' })}
+        title={t(`review.decision.${state}`, { reason: reason(decision.opReason) })}
         description={t('review.decision.hash', { hash: decision.decisionHash.slice(0, 16) })}
         data-testid="review-decision"
         data-op-state={state}
