@@ -20,7 +20,7 @@ const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵�
 
 function tasksFor(profile: SeedProfile): { withMedia: SeedTask[]; withoutMedia: SeedTask[] } {
   const due = (i: number) => `2026-${String(11 + Math.floor(i / 12)).padStart(2, '0')}-${String(1 + ((i * 5) % 28)).padStart(2, '0')}`;
-  const withMedia = NAMES.slice(0, 18).map((name, i) => ({
+  const withMedia: SeedTask[] = NAMES.slice(0, 18).map((name, i): SeedTask => ({
     taskId: `task-${String(i + 1).padStart(3, '0')}`,
     expertId: profile.accountId,
     dueDate: i === 0 ? '2026-12-28' : due(i),
@@ -30,7 +30,7 @@ function tasksFor(profile: SeedProfile): { withMedia: SeedTask[]; withoutMedia: 
   withMedia.push({
     taskId: 'task-r2', expertId: profile.accountId, dueDate: '2026-12-20', practitionerName: '郑凯', residentIdMasked: '350102********0031', round: 2,
     submissionResult: { round: 1, outcome: 'discrepancy', discrepancies: [{ aspectId: 'A4', scores: [1, 3, 3], spread: 2 }] },
-  } as SeedTask);
+  });
   const withoutMedia = NAMES.slice(18).map((name, i) => ({
     taskId: `task-nomedia-${i + 1}`, expertId: profile.accountId, dueDate: due(i + 3), practitionerName: name, residentIdMasked: '350103********0042',
   }));
