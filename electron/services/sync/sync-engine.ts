@@ -7,6 +7,7 @@ import { ChangesResponse, PushResponse, type PushRequest } from '../../../shared
 import { OutboxQueue, type OutboxRow } from './outbox';
 import { callRegistry, isTransient, type RegistryOutcome } from './registry-http';
 import { Replica } from './replica';
+import type { RegistryState } from '../../../shared/contract/ipc/channels';
 
 /** What one push or pull step came to; the worker decides when to run the next one from it. */
 export type StepOutcome =
@@ -29,8 +30,13 @@ export interface SyncEngineOptions {
 }
 
 export interface EngineObservation {
-  /** An HTTP answer from the registry (even an error) proves it is reachable. */
+  /**
+   * Only the registry itself answering (a valid body, or an error in its own format) counts as reachable. A captive
+   * portal's HTML or a truncated body is an HTTP answer too, but it proves nothing about the registry, so the UI must
+   * not read "online" from it.
+   */
   reachable: boolean;
+  state: RegistryState;
   detail: string | null;
 }
 
@@ -41,7 +47,7 @@ export interface EngineObservation {
 export class SyncEngine {
   readonly queue: OutboxQueue;
   readonly replica: Replica;
-  lastObservation: EngineObservation = { reachable: false, detail: null };
+  lastObservation: EngineObservation = { reachable: false, state: 'unreachable', detail: null };
   private readonly backoff: BackoffPolicy;
   private readonly now: () => number;
 
@@ -108,7 +114,7 @@ export class SyncEngine {
       const page = outcome.value;
       // A cursor that goes backwards is not an answer we can trust: re-applying old rows would undo newer ones.
       if (page.cursor < cursor || page.changes.some((c) => c.seq <= cursor || c.seq > page.cursor)) {
-        this.lastObservation = { reachable: true, detail: 'badResponse:cursor' };
+        this.lastObservation = { reachable: false, state: 'badResponse', detail: 'badResponse:cursor' };
         return { kind: 'offline', reason: 'badResponse:cursor', until: this.now() + this.backoff.baseMs };
       }
       // The next page is requested before this one is written, so the registry and the local store work in parallel;
@@ -131,25 +137,31 @@ export class SyncEngine {
       const sent = new Set(batch.map((op) => op.op_id));
       if (outcome.value.results.some((r) => !sent.has(r.opId))) {
         // Results for ops we did not send: a confused registry or a proxy mixing responses. Act on none of them.
-        return this.defer(batch, 'badResponse:foreignResult', null);
+        return this.badAnswer(batch, 'badResponse:foreignResult');
       }
       this.queue.settle(outcome.value.results.map((r) => ({
         opId: r.opId, state: r.status, result: r.result, reason: r.status === 'rejected' ? r.reason : null,
       })), nowIso);
       this.options.db().prepare('UPDATE profiles SET last_push_at = ? WHERE id = ?').run(nowIso, profile.id);
-      return outcome.value.results.length > 0 ? { kind: 'progress' } : this.defer(batch, 'badResponse:noResults', null);
+      return outcome.value.results.length > 0 ? { kind: 'progress' } : this.badAnswer(batch, 'badResponse:noResults');
     }
     if (outcome.kind === 'error') {
       const code = outcome.body?.error.code;
       if (outcome.status === 409 && code === 'SEQ_GAP' && outcome.body?.error.expectedSeq !== undefined) {
         return this.seqGap(profile, batch, outcome.body.error.expectedSeq);
       }
-      if (outcome.status === 422 && code === 'OP_ID_CONFLICT') return this.block(profile, 'opIdConflict');
-      if (outcome.status === 401) return this.block(profile, 'signInRequired');
-      if (outcome.status === 403) return this.block(profile, code === 'DEVICE_NOT_YOURS' ? 'deviceNotYours' : 'forbidden');
+      if (outcome.status === 422 && code === 'OP_ID_CONFLICT') return this.refuse(profile, batch, 'opIdConflict');
+      if (outcome.status === 401) return this.refuse(profile, batch, 'signInRequired');
+      if (outcome.status === 403) return this.refuse(profile, batch, code === 'DEVICE_NOT_YOURS' ? 'deviceNotYours' : 'forbidden');
     }
     if (isTransient(outcome)) return this.defer(batch, describe(outcome), retryAfter(outcome));
-    return this.block(profile, `registryRefused:${describe(outcome)}`);
+    return this.refuse(profile, batch, `registryRefused:${describe(outcome)}`);
+  }
+
+  /** The batch goes back to pending (it was not applied) and the queue stops with the registry's reason. */
+  private refuse(profile: ProfileRow, batch: OutboxRow[], reason: string): StepOutcome {
+    this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(this.now()).toISOString(), reason);
+    return this.block(profile, reason);
   }
 
   /**
@@ -164,6 +176,8 @@ export class SyncEngine {
     const first = batch[0]!.seq;
     if (expectedSeq < first && expectedSeq >= 1 && this.queue.rewind(profile.id, profile.device_id, expectedSeq, first)) {
       this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(this.now()).toISOString(), 'resentAfterRegistryGap');
+      // The 409 was the registry telling us where to resume, not a refusal.
+      this.lastObservation = { reachable: true, state: 'ok', detail: null };
       return { kind: 'progress' };
     }
     this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(this.now()).toISOString(), `seqGap:expected ${expectedSeq}`);
@@ -175,6 +189,12 @@ export class SyncEngine {
     const until = this.now() + backoffDelay(this.backoff, attempts, retryAfterMs, this.options.random);
     this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(until).toISOString(), reason);
     return { kind: 'offline', reason, until };
+  }
+
+  /** A well-formed body that makes no sense for what we sent: not the registry we trust, so not "online". */
+  private badAnswer(batch: OutboxRow[], reason: string): StepOutcome {
+    this.lastObservation = { reachable: false, state: 'badResponse', detail: reason };
+    return this.defer(batch, reason, null);
   }
 
   private deferOrBlock(batch: OutboxRow[], token: { kind: 'offline' | 'sign-in-required'; reason: string }): StepOutcome {
@@ -189,14 +209,33 @@ export class SyncEngine {
 
   private async token(profile: ProfileRow) {
     const token = await this.options.tokens.accessToken(profile.id);
-    if (token.kind === 'offline') this.lastObservation = { reachable: false, detail: token.reason };
+    if (token.kind === 'offline') {
+      // The token keeper words a bad answer to the refresh as "status N" and a network fault by its code.
+      const state = token.reason.startsWith('status ') ? 'badResponse' : 'unreachable';
+      this.lastObservation = { reachable: false, state, detail: token.reason };
+    }
     return token;
   }
 
   private observe(outcome: RegistryOutcome<unknown>): void {
-    this.lastObservation = outcome.kind === 'unreachable'
-      ? { reachable: false, detail: outcome.reason }
-      : { reachable: true, detail: outcome.kind === 'ok' ? null : describe(outcome) };
+    const state = registryState(outcome);
+    this.lastObservation = { reachable: state === 'ok' || state === 'refused', state, detail: outcome.kind === 'ok' ? null : describe(outcome) };
+  }
+}
+
+/**
+ * 5xx/429/408 in the registry's error format is the registry saying "not now" (reachable); the same status without
+ * its body is a gateway or a stranger (bad response). Any other error status reached us in the registry's format
+ * (registry-http turns the rest into bad-response), so it is a refusal.
+ */
+function registryState(outcome: RegistryOutcome<unknown>): RegistryState {
+  switch (outcome.kind) {
+    case 'ok': return 'ok';
+    case 'unreachable': return 'unreachable';
+    case 'bad-response': return 'badResponse';
+    case 'error':
+      if (isTransient(outcome)) return outcome.body ? 'ok' : 'badResponse';
+      return 'refused';
   }
 }
 

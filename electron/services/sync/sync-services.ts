@@ -130,7 +130,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
 
 function toEvent(status: SyncStatus) {
   return {
-    online: status.online, pending: status.pending, lastSuccessAt: status.lastSuccessAt, inflight: status.inflight,
+    online: status.online, registryState: status.registryState, pending: status.pending, lastSuccessAt: status.lastSuccessAt, inflight: status.inflight,
     rejected: status.rejected, running: status.running, blockedReason: status.blockedReason, lastError: status.lastError,
     nextAttemptAt: status.nextAttemptAt,
   };

@@ -1,8 +1,10 @@
+import type { RegistryState } from '../../../shared/contract/ipc/channels';
 import type { SyncEngine, StepOutcome } from './sync-engine';
 
 export interface SyncStatus {
   profileId: string | null;
   online: boolean;
+  registryState: RegistryState;
   running: boolean;
   pending: number;
   inflight: number;
@@ -152,15 +154,22 @@ export class SyncWorker {
     const observation = this.options.engine.lastObservation;
     if (step.kind === 'idle' || step.kind === 'progress') {
       this.status.online = true;
+      this.status.registryState = 'ok';
       this.status.lastSuccessAt = new Date(this.now()).toISOString();
       this.status.lastError = null;
       this.status.blockedReason = null;
       this.status.nextAttemptAt = null;
     } else if (step.kind === 'offline' || step.kind === 'waiting') {
-      this.status.online = step.kind === 'waiting' ? this.status.online : observation.reachable;
-      if (step.kind === 'offline') this.status.lastError = step.reason;
+      if (step.kind === 'offline') {
+        this.status.online = observation.reachable;
+        this.status.registryState = observation.state;
+        this.status.lastError = step.reason;
+      }
       this.status.nextAttemptAt = new Date(step.until).toISOString();
     } else {
+      // A block found in the store makes no request, so the observation (and `online`) stays what it last was.
+      this.status.online = observation.reachable;
+      this.status.registryState = observation.state;
       this.status.blockedReason = step.reason;
     }
   }
@@ -178,7 +187,7 @@ export class SyncWorker {
 
 function emptyStatus(profileId: string | null): SyncStatus {
   return {
-    profileId, online: false, running: false, pending: 0, inflight: 0, rejected: 0, applied: 0,
+    profileId, online: false, registryState: 'unreachable', running: false, pending: 0, inflight: 0, rejected: 0, applied: 0,
     lastSuccessAt: null, lastError: null, blockedReason: null, nextAttemptAt: null,
   };
 }

@@ -55,12 +55,23 @@ export const LocalProfile = z.object({
 });
 
 /**
+ * What the registry's last answer amounted to. `online` is true only for `ok` and `refused` (the registry itself
+ * answered); `badResponse` is something else answering in its place (captive portal HTML, garbage, a wrong content
+ * type, truncated JSON, a 4xx/5xx not in the registry's error format) and reads as offline, retried with backoff.
+ * `refused` is a 4xx in the registry's error format that stops the queue (see `blockedReason`).
+ */
+export const RegistryState = z.enum(['ok', 'unreachable', 'badResponse', 'refused']);
+export type RegistryState = z.infer<typeof RegistryState>;
+
+/**
  * The sync engine as the UI sees it (DESIGN §7). `blockedReason` is a machine code the UI translates
- * (signInRequired, seqAhead, seqBehindUnrecoverable, opIdConflict, deviceNotYours, forbidden, registryRefused:…);
+ * (signInRequired, seqAhead, seqBehindUnrecoverable, opIdConflict, deviceNotYours, forbidden, registryRefused:…,
+ * deviceKeyUnregistered while the device key is not yet registered and decisions wait);
  * `lastError` is a diagnostic string (unreachable:…, badResponse:…, http:503:…) for the details view.
  */
 export const SyncStatus = z.object({
   online: z.boolean(),
+  registryState: RegistryState,
   running: z.boolean(),
   signedIn: z.boolean(),
   pending: z.number().int().nonnegative(),

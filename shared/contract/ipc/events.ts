@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegistryState } from './channels';
 
 /** Events flow main → renderer; each is validated before it is emitted. */
 export const ipcEvents = {
@@ -14,6 +15,8 @@ export const ipcEvents = {
     blockedReason: z.string().nullable().optional(),
     lastError: z.string().nullable().optional(),
     nextAttemptAt: z.string().nullable().optional(),
+    /** Added for bad-answer reporting; optional so older emitters still validate. See RegistryState in channels.ts. */
+    registryState: RegistryState.optional(),
   }),
   'transfer.progress': z.object({
     sha256: z.string(),

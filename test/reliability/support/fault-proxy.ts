@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
  * - cutAt: forward, stream `bytes` body bytes, then destroy (a mid-download interruption)
  * - flipBit: forward, flip one bit at body offset `at` (a corrupting middlebox)
  * - shuffleResults / duplicateResults: forward, then reorder or repeat the `results` of a JSON push answer
+ * - answer: reply with exactly this status, content type and body, without forwarding (a scripted registry or stranger)
  */
 export type Fault =
   | { kind: 'pass'; delayMs?: number }
@@ -23,7 +24,8 @@ export type Fault =
   | { kind: 'cutAt'; bytes: number }
   | { kind: 'flipBit'; at: number }
   | { kind: 'shuffleResults' }
-  | { kind: 'duplicateResults' };
+  | { kind: 'duplicateResults' }
+  | { kind: 'answer'; status: number; contentType: string; body: string };
 
 export interface FaultProxy {
   url: string;
@@ -57,6 +59,11 @@ export async function startFaultProxy(upstream: string, choose: (req: IncomingMe
     if (fault.kind === 'html') {
       req.resume();
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>captive portal</title>');
+      return;
+    }
+    if (fault.kind === 'answer') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': fault.contentType }).end(fault.body);
       return;
     }
     if (fault.kind === 'pass' && fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
