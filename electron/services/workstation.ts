@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-table';
 import { consoleLog, type Log } from './ipc/log';
 import { mediaCacheDir } from './app/paths';
+import { cacheMedia } from './review/review-media';
 import { createReviewService } from './review/review-service';
 import { createSettingsService } from './settings/settings-service';
 import { createStoreService } from './store/store-service';
@@ -58,7 +59,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     }),
     ...createSettingsService(settings, events),
     ...sync.handlers,
-    ...createReviewService({ db: () => store.db(), session: sync.session, mediaRoot: mediaCacheDir(options.dataDir), afterEnqueue: () => sync.kick(), downloadProgress: (sha) => sync.media.progressPercent(sha) }),
+    ...createReviewService({
+      db: () => store.db(), session: sync.session, mediaRoot: mediaCacheDir(options.dataDir), afterEnqueue: () => sync.kick(),
+      downloadProgress: (sha) => sync.media.progressPercent(sha), media: cacheMedia(sync.media),
+    }),
     ...createStoreService(store),
   };
   return {

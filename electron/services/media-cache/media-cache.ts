@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import { backoffDelay, type BackoffPolicy } from '../sync/backoff';
 import { blobPaths } from './blob-paths';
+import { BlobVerifier } from './blob-verifier';
 import { downloadBlob, DownloadError, type TransferProgress } from './download-blob';
-import { sha256OfFile } from './hash-file';
 
 export interface MediaCacheOptions {
   db: () => Database;
@@ -37,8 +35,11 @@ export class MediaCache {
   private readonly progress = new Map<string, number>();
   private readonly waiting: (() => void)[] = [];
   private active = 0;
+  readonly verifier: BlobVerifier;
 
-  constructor(private readonly options: MediaCacheOptions) {}
+  constructor(private readonly options: MediaCacheOptions) {
+    this.verifier = new BlobVerifier(options.db, options.root);
+  }
 
   /** Records that a task needs the blob and fetches it unless cached; resolves with the verified file's path. */
   ensure(sha256: string, need: BlobNeed): Promise<string> {
@@ -55,17 +56,50 @@ export class MediaCache {
   }
 
   /**
-   * The path of a cached blob, re-hashed before it is handed out: a file damaged on disk is deleted and fetched
-   * again rather than played. Returns null when the blob is not cached and `refetch` is false.
+   * The path of a cached blob, verified before it is handed out (see BlobVerifier for when that means a full hash):
+   * a file damaged on disk is deleted and fetched again rather than played. Returns null when the blob is not cached
+   * and `refetch` is false.
    */
   async open(sha256: string, options: { refetch?: BlobNeed } = {}): Promise<string | null> {
-    const { final } = blobPaths(this.options.root, sha256);
-    if (this.isCached(sha256) && existsSync(final) && (await sha256OfFile(final)) === sha256) {
-      this.options.db().prepare('UPDATE media_blobs SET last_opened_at = ? WHERE sha256 = ?').run(this.nowIso(), sha256);
-      return final;
+    if ((await this.verifier.check(sha256)) === 'ok') {
+      this.touch(sha256);
+      return blobPaths(this.options.root, sha256).final;
     }
     await this.forget(sha256);
     return options.refetch ? this.ensure(sha256, options.refetch) : null;
+  }
+
+  /**
+   * For a task being opened: true when the blob is cached and whole. Otherwise the damaged or absent file is dropped
+   * and its download queued in the background, and this resolves false at once, so the screen shows "downloading"
+   * instead of waiting for (or playing) the bytes.
+   */
+  async verifyForTask(sha256: string, need: BlobNeed): Promise<boolean> {
+    if ((await this.verifier.check(sha256)) === 'ok') {
+      this.touch(sha256);
+      return true;
+    }
+    if (!this.inFlight.has(sha256)) await this.forget(sha256);
+    this.queue(sha256, need);
+    return false;
+  }
+
+  /** The user asked for fresh copies: each blob is dropped (unless already downloading) and queued again. */
+  async redownload(sha256s: readonly string[], need: BlobNeed): Promise<string[]> {
+    for (const sha256 of sha256s) {
+      if (!this.inFlight.has(sha256)) await this.forget(sha256);
+      this.queue(sha256, need);
+    }
+    return [...sha256s];
+  }
+
+  /** A background download: its failure is already reported through onProgress('failed') and retried by the next pull. */
+  private queue(sha256: string, need: BlobNeed): void {
+    this.ensure(sha256, need).catch(() => undefined);
+  }
+
+  private touch(sha256: string): void {
+    this.options.db().prepare('UPDATE media_blobs SET last_opened_at = ? WHERE sha256 = ?').run(this.nowIso(), sha256);
   }
 
   isCached(sha256: string): boolean {
@@ -98,10 +132,8 @@ export class MediaCache {
     return evicted;
   }
 
-  private async forget(sha256: string): Promise<void> {
-    // Row first: a crash between the two leaves an orphan file (harmless, overwritten by the next fetch), never a row without a file.
-    this.options.db().prepare('DELETE FROM media_blobs WHERE sha256 = ?').run(sha256);
-    await unlink(blobPaths(this.options.root, sha256).final).catch(() => undefined);
+  private forget(sha256: string): Promise<void> {
+    return this.verifier.drop(sha256);
   }
 
   /** Percent of a download in progress (for the task list), null when none is running for this blob. */
@@ -126,6 +158,7 @@ export class MediaCache {
         });
         this.options.db().prepare('INSERT OR REPLACE INTO media_blobs (sha256, size, stored_at, last_opened_at) VALUES (?, ?, ?, ?)')
           .run(sha256, outcome.size, this.nowIso(), this.nowIso());
+        await this.verifier.remember(sha256);
         this.options.onProgress?.({ sha256, bytes: outcome.size, total: outcome.size, rate: 0, etaSeconds: 0, state: 'done' });
         await this.evict();
         return outcome.path;

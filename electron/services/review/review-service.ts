@@ -6,6 +6,7 @@ import { scoreMarkSheet } from '../../../shared/domain/scoring/score-mark-sheet'
 import type { HandlerTable } from '../ipc/handler-table';
 import { enqueue } from '../sync/outbox';
 import { cachedBlobRelativePath, readCachedFrameTable } from './cached-media';
+import { localOnlyMedia, type ReviewMedia } from './review-media';
 import { buildDecision } from './decision-builder';
 import { checkDraftAgainstScheme } from './draft-checks';
 import { ReviewRecords, type StoredDecision } from './review-records';
@@ -24,6 +25,11 @@ export interface ReviewServiceDeps {
   /** Root of the content-addressed media cache (<data>/media). */
   mediaRoot: string;
   downloadProgress?: DownloadProgress;
+  /**
+   * The media cache (verify on open, re-download). Without one (tests of the review logic alone) damaged files are
+   * still refused and dropped, and the next pull queues them again.
+   */
+  media?: ReviewMedia;
   /** Wakes the sync worker once an op has been committed. */
   afterEnqueue?: () => void;
   now?: () => Date;
@@ -35,7 +41,10 @@ export type ReviewChannel =
   | 'review.saveDraft'
   | 'review.submitDecision'
   | 'review.declareConflict'
-  | 'review.exportTask';
+  | 'review.exportTask'
+  | 'review.redownloadMedia';
+
+const SHA256 = /^[0-9a-f]{64}$/;
 
 const PreviousResult = z.object({ round: z.number().int(), discrepancies: z.array(AspectSpread) });
 
@@ -50,6 +59,7 @@ export function createReviewService(deps: ReviewServiceDeps): Pick<HandlerTable,
   const records = new ReviewRecords(deps.db);
   const schemes = new SchemeSource(deps.db);
   const now = deps.now ?? (() => new Date());
+  const media = deps.media ?? localOnlyMedia(deps.db, deps.mediaRoot);
 
   const findTask = (taskId: string) => {
     const profile = deps.session.requireActive();
@@ -77,7 +87,14 @@ export function createReviewService(deps: ReviewServiceDeps): Pick<HandlerTable,
     },
 
     'review.getTask': async ({ taskId }) => {
-      const { profile, row, raw } = findTask(taskId);
+      let { profile, row, raw } = findTask(taskId);
+      // The player must never get a damaged file: both blobs are verified first; a bad one is dropped and queued
+      // again, and the task is read afresh so it shows "downloading" (blocked: mediaMissing) instead.
+      if (row.media.state === 'ready' && raw.proxySha256 && raw.frameTableSha256) {
+        const need = { profileId: profile.id, taskId };
+        const whole = await Promise.all([media.verify(raw.proxySha256, need), media.verify(raw.frameTableSha256, need)]);
+        if (!whole.every(Boolean)) ({ profile, row, raw } = findTask(taskId));
+      }
       const pinned = raw.schemeKey ? schemes.get(profile.id, raw.schemeKey) : null;
       const frameTable = row.media.state === 'ready' && raw.frameTableSha256 && raw.proxySha256
         ? readCachedFrameTable(deps.mediaRoot, raw.frameTableSha256, raw.proxySha256)
@@ -167,6 +184,14 @@ export function createReviewService(deps: ReviewServiceDeps): Pick<HandlerTable,
         conflict: records.conflict(profile.id, taskId),
       };
       return { fileName: `review-${taskId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`, json: JSON.stringify(exported, null, 2) };
+    },
+
+    'review.redownloadMedia': async ({ taskId }) => {
+      const { profile, raw } = findTask(taskId);
+      const blobs = [raw.proxySha256, raw.frameTableSha256].filter((sha): sha is string => sha !== null && SHA256.test(sha));
+      if (blobs.length === 0) throw new ServiceError('CONFLICT', 'review.errors.mediaMissing');
+      const queued = await media.redownload(blobs, { profileId: profile.id, taskId });
+      return { taskId, queued, media: findTask(taskId).row.media };
     },
   };
 }

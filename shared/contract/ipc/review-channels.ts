@@ -151,4 +151,10 @@ export const reviewChannels = {
     z.object({ opId: z.string() }),
   ),
   'review.exportTask': channel(TaskRef, z.object({ fileName: z.string(), json: z.string() })),
+  /**
+   * Drops the task's cached proxy and frame table and queues both for download again (the user's answer to a video
+   * that plays wrong). `queued` names the blobs now downloading; `media` is the task's media state right after, so
+   * the list and the review screen can show "downloading" without another round trip.
+   */
+  'review.redownloadMedia': channel(TaskRef, z.object({ taskId: EntityId, queued: z.array(Sha256Hex), media: MediaState })),
 } as const;
