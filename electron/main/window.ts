@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { BrowserWindow, session } from 'electron';
 import type { Dispatch } from '../services/ipc/dispatcher';
-import { isAppUrl, rendererEntryUrl } from './origins';
+import type { RendererOrigins } from './origins';
 
 /** DESIGN §9: isolated, sandboxed, no Node in the page, no navigation away, no new windows, no permissions. */
-export function createMainWindow(preloadDir: string, dispatch: Dispatch): BrowserWindow {
+export function createMainWindow(preloadDir: string, dispatch: Dispatch, origins: RendererOrigins): BrowserWindow {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
@@ -24,10 +24,10 @@ export function createMainWindow(preloadDir: string, dispatch: Dispatch): Browse
   window.once('ready-to-show', () => window.show());
 
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!origins.isAppUrl(url)) event.preventDefault();
   });
   window.webContents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!origins.isAppUrl(url)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
@@ -36,6 +36,6 @@ export function createMainWindow(preloadDir: string, dispatch: Dispatch): Browse
     return { action: 'deny' };
   });
 
-  void window.loadURL(rendererEntryUrl());
+  void window.loadURL(origins.entryUrl);
   return window;
 }
