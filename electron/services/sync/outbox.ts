@@ -99,9 +99,11 @@ export class OutboxQueue {
   }
 
   /** Back to pending with the time of the next attempt; nothing is dropped. */
-  deferUnsettled(opIds: readonly string[], nextAttemptAt: string, reason: string): void {
-    const update = this.db().prepare("UPDATE outbox SET state = 'pending', next_attempt_at = ?, reason = ? WHERE op_id = ? AND state IN ('pending', 'inflight')");
-    this.db().transaction(() => opIds.forEach((id) => update.run(nextAttemptAt, reason, id)))();
+  deferUnsettled(opIds: readonly string[], nextAttemptAt: string, reason: string, options: { countAttempt?: boolean } = {}): void {
+    const bump = options.countAttempt ? 1 : 0;
+    const update = this.db().prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ?, reason = ?, attempts = attempts + ?
+      WHERE op_id = ? AND state IN ('pending', 'inflight')`);
+    this.db().transaction(() => opIds.forEach((id) => update.run(nextAttemptAt, reason, bump, id)))();
   }
 
   /** All results of one response in one transaction; an op already settled keeps its first result. */

@@ -9,12 +9,17 @@ import { callRegistry, isTransient, type RegistryOutcome } from './registry-http
 import { Replica } from './replica';
 import type { RegistryState } from '../../../shared/contract/ipc/channels';
 
+/** Ops whose payload carries the device key's signature, which the registry checks against the registered key. */
+const SIGNED_KINDS = new Set(['decision.submit']);
+export const DEVICE_KEY_UNREGISTERED = 'deviceKeyUnregistered';
+
 /** What one push or pull step came to; the worker decides when to run the next one from it. */
 export type StepOutcome =
   | { kind: 'idle' }
   | { kind: 'progress' }
   | { kind: 'waiting'; until: number }
-  | { kind: 'offline'; reason: string; until: number }
+  /** `held`: why the queue waits although the link may be fine (e.g. deviceKeyUnregistered), shown as the blocked reason. */
+  | { kind: 'offline'; reason: string; until: number; held?: string }
   | { kind: 'blocked'; reason: string };
 
 export interface SyncEngineOptions {
@@ -62,7 +67,7 @@ export class SyncEngine {
     const profile = this.options.profiles.find(profileId);
     if (!profile) return { kind: 'blocked', reason: 'noProfile' };
     if (profile.blocked_reason) return { kind: 'blocked', reason: profile.blocked_reason };
-    const batch = this.queue.unsettled(profileId, this.options.batchSize ?? 500);
+    let batch = this.queue.unsettled(profileId, this.options.batchSize ?? 500);
     const head = batch[0];
     if (!head) return { kind: 'idle' };
     if (head.next_attempt_at && Date.parse(head.next_attempt_at) > this.now()) {
@@ -71,7 +76,9 @@ export class SyncEngine {
     const token = await this.token(profile);
     if (token.kind !== 'token') return this.deferOrBlock(batch, token);
 
-    if (needsKeyRegistration(profile)) await registerDeviceKey(this.options.profiles, profile, token.token, this.now);
+    const keyed = await this.withDeviceKey(profile, token.token, batch);
+    if (keyed.kind !== 'send') return keyed.outcome;
+    batch = keyed.batch;
 
     this.queue.markInflight(batch.map((op) => op.op_id));
     const request: PushRequest = {
@@ -124,6 +131,30 @@ export class SyncEngine {
       cursor = page.cursor;
       if (!page.hasMore) return { kind: 'idle' };
     }
+  }
+
+  /**
+   * The registry verifies every decision against the expert's registered device key and rejects one signed with an
+   * unknown key for good (`decision.unknownKey`), so no decision leaves before the key is registered. Ops ahead of the
+   * first decision still go (seq order is kept); a batch headed by a decision waits with backoff. A registration the
+   * registry refuses (not transient) stops the queue visibly instead of retrying forever.
+   */
+  private async withDeviceKey(profile: ProfileRow, token: string, batch: OutboxRow[]): Promise<{ kind: 'send'; batch: OutboxRow[] } | { kind: 'hold'; outcome: StepOutcome }> {
+    if (!needsKeyRegistration(profile)) return { kind: 'send', batch };
+    let outcome = await registerDeviceKey(this.options.profiles, profile, token, this.now);
+    if (outcome.kind === 'error' && outcome.status === 401) {
+      const fresh = await this.options.tokens.accessToken(profile.id, { forceRefresh: true });
+      if (fresh.kind === 'token') outcome = await registerDeviceKey(this.options.profiles, profile, fresh.token, this.now);
+    }
+    if (outcome.kind === 'ok') return { kind: 'send', batch };
+    this.observe(outcome);
+    const firstDecision = batch.findIndex((op) => SIGNED_KINDS.has(op.kind));
+    if (firstDecision === -1) return { kind: 'send', batch };
+    if (firstDecision > 0) return { kind: 'send', batch: batch.slice(0, firstDecision) };
+    if (!isTransient(outcome)) {
+      return { kind: 'hold', outcome: this.refuse(profile, batch, `deviceKeyRefused:${describe(outcome)}`) };
+    }
+    return { kind: 'hold', outcome: this.defer(batch, DEVICE_KEY_UNREGISTERED, retryAfter(outcome), { countAttempt: true, held: DEVICE_KEY_UNREGISTERED }) };
   }
 
   private post(profile: ProfileRow, token: string, request: PushRequest): Promise<RegistryOutcome<PushResponse>> {
@@ -184,11 +215,15 @@ export class SyncEngine {
     return this.block(profile, expectedSeq > first ? 'seqAhead' : 'seqBehindUnrecoverable');
   }
 
-  private defer(batch: OutboxRow[], reason: string, retryAfterMs: number | null): StepOutcome {
+  /**
+   * `countAttempt`: nothing was sent (markInflight did not count it), but the wait must still grow, or a failure that
+   * happens before the send would retry at the first backoff step forever.
+   */
+  private defer(batch: OutboxRow[], reason: string, retryAfterMs: number | null, options: { countAttempt?: boolean; held?: string } = {}): StepOutcome {
     const attempts = (batch[0]?.attempts ?? 0) + 1;
     const until = this.now() + backoffDelay(this.backoff, attempts, retryAfterMs, this.options.random);
-    this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(until).toISOString(), reason);
-    return { kind: 'offline', reason, until };
+    this.queue.deferUnsettled(batch.map((op) => op.op_id), new Date(until).toISOString(), reason, { countAttempt: options.countAttempt ?? false });
+    return { kind: 'offline', reason, until, ...(options.held ? { held: options.held } : {}) };
   }
 
   /** A well-formed body that makes no sense for what we sent: not the registry we trust, so not "online". */
@@ -199,7 +234,7 @@ export class SyncEngine {
 
   private deferOrBlock(batch: OutboxRow[], token: { kind: 'offline' | 'sign-in-required'; reason: string }): StepOutcome {
     if (token.kind === 'sign-in-required') return { kind: 'blocked', reason: 'signInRequired' };
-    return this.defer(batch, `offline:${token.reason}`, null);
+    return this.defer(batch, `offline:${token.reason}`, null, { countAttempt: true });
   }
 
   private block(profile: ProfileRow, reason: string): StepOutcome {

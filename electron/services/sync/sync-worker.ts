@@ -134,7 +134,7 @@ export class SyncWorker {
     let pushed: StepOutcome;
     do {
       pushed = await engine.push(profileId);
-      this.note(pushed);
+      this.note(pushed, false);
       if (pushed.kind === 'progress') {
         this.refreshCounts();
         this.publish();
@@ -143,19 +143,21 @@ export class SyncWorker {
     if (pushed.kind === 'blocked') return poll;
     if (pushed.kind === 'offline' && !engine.lastObservation.reachable) return pushed.until;
     const pulled = await engine.pull(profileId);
-    this.note(pulled);
+    // A good pull says the link works; it does not mean the queue drained, so a push that is waiting keeps its say.
+    this.note(pulled, pushed.kind === 'offline' || pushed.kind === 'waiting');
     if (pulled.kind === 'idle') this.options.afterPull?.(profileId);
     const dues = [poll];
     for (const step of [pushed, pulled]) if (step.kind === 'waiting' || step.kind === 'offline') dues.push(step.until);
     return Math.min(...dues);
   }
 
-  private note(step: StepOutcome): void {
+  private note(step: StepOutcome, pushWaiting: boolean): void {
     const observation = this.options.engine.lastObservation;
     if (step.kind === 'idle' || step.kind === 'progress') {
       this.status.online = true;
       this.status.registryState = 'ok';
       this.status.lastSuccessAt = new Date(this.now()).toISOString();
+      if (pushWaiting) return;
       this.status.lastError = null;
       this.status.blockedReason = null;
       this.status.nextAttemptAt = null;
@@ -164,6 +166,7 @@ export class SyncWorker {
         this.status.online = observation.reachable;
         this.status.registryState = observation.state;
         this.status.lastError = step.reason;
+        this.status.blockedReason = step.held ?? null;
       }
       this.status.nextAttemptAt = new Date(step.until).toISOString();
     } else {

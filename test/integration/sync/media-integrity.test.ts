@@ -1,42 +1,22 @@
-import { closeSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaCacheDir } from '../../../electron/services/app/paths';
 import { blobPaths } from '../../../electron/services/media-cache/blob-paths';
-import { prepareUpload, runUpload } from '../../../electron/services/media-cache/upload-blob';
 import { silentLog } from '../../../electron/services/ipc/log';
 import { createWorkstation, type Workstation } from '../../../electron/services/workstation';
 import type { ReviewTaskDetail } from '../../../shared/contract/ipc/review-channels';
-import { fakeProxy, submissionForReview, type FakeProxy } from '../review/support/registry-review-world';
 import { startFaultProxy, type FaultProxy } from '../../reliability/support/fault-proxy';
 import { tempDir } from '../../unit/services/temp-dir';
 import { sha256Hex } from '../../unit/review/support/review-seed';
+import { ingestedReviewWorld, type IngestedVideo } from './support/ingested-video';
 import { EXPERT_PASSWORD, startRegistry, type LiveRegistry } from './support/registry';
-import { openWorkstation } from './support/workstation-dir';
 
 const ctx = { transport: 'web' as const };
-
-/** Puts the proxy and frame table on the registry through the workstation's own tus uploader (as an admin). */
-async function uploadMedia(registry: LiveRegistry, media: FakeProxy): Promise<void> {
-  const uploader = openWorkstation(registry.url);
-  try {
-    await uploader.session.signIn('expert71', EXPERT_PASSWORD);
-    const admin = await registry.adminToken();
-    for (const [name, bytes] of [['proxy.mp4', media.proxy], ['frames.json', media.frames]] as const) {
-      const file = join(uploader.dir, name);
-      writeFileSync(file, bytes);
-      const job = await prepareUpload(() => uploader.store.db(), uploader.session.requireActive().id, file);
-      await runUpload(job, { db: () => uploader.store.db(), registryUrl: () => registry.url, accessToken: async () => admin, profileId: 'x', metadata: { kind: 'data' } });
-    }
-  } finally {
-    uploader.remove();
-  }
-}
 
 describe('media integrity when a task is opened, and review.redownloadMedia (workstation dispatcher, real registry)', () => {
   let registry: LiveRegistry;
   let proxy: FaultProxy;
-  let media: FakeProxy;
+  let media: IngestedVideo;
   let taskId: string;
   const dir = tempDir('osea-media-integrity-');
   let ws: Workstation;
@@ -73,9 +53,8 @@ describe('media integrity when a task is opened, and review.redownloadMedia (wor
   beforeAll(async () => {
     registry = await startRegistry();
     const expertId = await registry.createAccount('expert71');
-    media = fakeProxy();
-    await uploadMedia(registry, media);
-    const world = await submissionForReview(registry, [expertId], media);
+    const world = await ingestedReviewWorld(registry, [expertId]);
+    media = world.video;
     taskId = world.taskIds.get(expertId)!;
     // Blob downloads are slowed so a re-queued download cannot finish before getTask answers (what it says is then certain).
     proxy = await startFaultProxy(registry.url, (req) => (req.url?.startsWith('/v1/blobs/') ? { kind: 'pass', delayMs: 150 } : { kind: 'pass' }));
@@ -100,7 +79,7 @@ describe('media integrity when a task is opened, and review.redownloadMedia (wor
 
     // One byte flipped in place (same size): the changed mtime/ctime forces a hash, which catches it.
     const fd = openSync(file(media.proxySha256), 'r+');
-    writeSync(fd, Buffer.from([media.proxy[100]! ^ 0xff]), 0, 1, 100);
+    writeSync(fd, Buffer.from([readFileSync(file(media.proxySha256))[100]! ^ 0xff]), 0, 1, 100);
     closeSync(fd);
     expectNotPlayable(await getTask());
     expect(ws.sync.media.verifier.hashCount).toBe(1);

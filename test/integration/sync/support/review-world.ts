@@ -38,7 +38,11 @@ export async function signInToken(registry: LiveRegistry, username: string, pass
  * Over the registry's real HTTP API: an institution, a practitioner with a certificate, the example scheme, the given
  * expert accounts approved for the welder occupation, and one submitted submission assigned to exactly those experts.
  */
-export async function assignedTasks(registry: LiveRegistry, expertIds: string[]): Promise<{ taskIds: Map<string, string>; admin: string }> {
+export async function assignedTasks(
+  registry: LiveRegistry,
+  expertIds: string[],
+  videos: { originalSha256: string; proxySha256: string | null; frameTableSha256: string | null }[] = [],
+): Promise<{ taskIds: Map<string, string>; admin: string; submissionId: string }> {
   const admin = await registry.adminToken();
   const n = next();
   const institution = await api<{ id: string }>(registry, admin, 'POST', '/v1/institutions', {
@@ -61,12 +65,12 @@ export async function assignedTasks(registry: LiveRegistry, expertIds: string[])
   }
   const submission = await api<{ id: string; version: number }>(registry, coord, 'POST', '/v1/submissions', {
     practitionerId: practitioner.id, certificateId: certificate.id, schemeId: EXAMPLE_SCHEME_INPUT.id, schemeVersion: EXAMPLE_SCHEME_INPUT.version,
-    training: { institutionId: institution.id, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' }, videos: [],
+    training: { institutionId: institution.id, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' }, videos,
   });
   let version = submission.version;
   for (const to of ['validated', 'uploaded', 'submitted']) {
     version = (await api<{ version: number }>(registry, coord, 'POST', `/v1/submissions/${submission.id}/transitions`, { to, baseVersion: version })).version;
   }
   const { tasks } = await api<{ tasks: { id: string; expertId: string }[] }>(registry, admin, 'POST', `/v1/submissions/${submission.id}/assignments`, { expertIds });
-  return { taskIds: new Map(tasks.map((t) => [t.expertId, t.id])), admin };
+  return { taskIds: new Map(tasks.map((t) => [t.expertId, t.id])), admin, submissionId: submission.id };
 }
