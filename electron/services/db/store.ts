@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import { ServiceError } from '../../../shared/contract/result';
 import type { StoreStatus } from '../../../shared/contract/ipc';
@@ -29,8 +29,8 @@ export class WorkstationStore {
     private readonly options: StoreOptions,
   ) {}
 
+  /** Never throws for a bad data folder or file: the store comes back 'unavailable' with the reason instead. */
   static open(dataDir: string, options: StoreOptions = {}): WorkstationStore {
-    mkdirSync(dataDir, { recursive: true });
     const store = new WorkstationStore(join(dataDir, STORE_FILE_NAME), options);
     store.connect();
     return store;
@@ -51,6 +51,12 @@ export class WorkstationStore {
     });
   }
 
+  /** Tries an unavailable store again (the user fixed the folder); a healthy store is left as it is. */
+  reopen(): StoreStatus {
+    if (!this.connection) this.connect();
+    return this.status();
+  }
+
   /** Only for an unavailable store: a healthy store is never discarded through this path. */
   moveAsideAndStartFresh(): { movedTo: string } {
     if (this.connection) {
@@ -59,8 +65,13 @@ export class WorkstationStore {
     const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const movedTo = `${this.file}.corrupt-${stamp}`;
     // The -wal and -shm files belong to the same database state; they move with it under matching names.
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(this.file + suffix)) renameSync(this.file + suffix, movedTo + suffix);
+    try {
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(this.file + suffix)) renameSync(this.file + suffix, movedTo + suffix);
+      }
+    } catch (error) {
+      // A folder we cannot write to cannot be fixed from here: report it like any other unavailable store.
+      throw new ServiceError('STORE_UNAVAILABLE', 'errors.storeUnavailable', { file: this.file, reason: messageOf(error) });
     }
     this.connect();
     return { movedTo };
@@ -75,6 +86,9 @@ export class WorkstationStore {
   private connect(): void {
     let db: Database | null = null;
     try {
+      // Inside the try: a data folder that cannot be created (read-only disk, a file in the way, no permission)
+      // is an unavailable store naming the file, like a corrupt one, not an exception at start.
+      mkdirSync(dirname(this.file), { recursive: true });
       db = new DatabaseConstructor(this.file, { fileMustExist: false });
       // Integrity first: a garbage file fails here (SQLITE_NOTADB) before any pragma could write to it.
       const integrity = db.pragma('integrity_check', { simple: true });
@@ -86,9 +100,13 @@ export class WorkstationStore {
     } catch (error) {
       db?.close();
       this.connection = null;
-      this.unavailableReason = error instanceof Error ? error.message : String(error);
+      this.unavailableReason = messageOf(error);
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Durability over speed (DESIGN §7): a commit the UI called "saved" survives a power cut. */
