@@ -6,8 +6,8 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { ChangesResponse, PushResponse, type PushRequest } from '../../../shared/contract/registry/sync';
 import { OutboxQueue, type OutboxRow } from './outbox';
 import { callRegistry, isTransient, type RegistryOutcome } from './registry-http';
+import { describe, observationOf, retryAfter, type EngineObservation } from './registry-observation';
 import { Replica } from './replica';
-import type { RegistryState } from '../../../shared/contract/ipc/channels';
 
 /** Ops whose payload carries the device key's signature, which the registry checks against the registered key. */
 const SIGNED_KINDS = new Set(['decision.submit']);
@@ -22,6 +22,8 @@ export type StepOutcome =
   | { kind: 'offline'; reason: string; until: number; held?: string }
   | { kind: 'blocked'; reason: string };
 
+export type { EngineObservation } from './registry-observation';
+
 export interface SyncEngineOptions {
   db: () => Database;
   profiles: ProfileRepository;
@@ -34,20 +36,9 @@ export interface SyncEngineOptions {
   random?: () => number;
 }
 
-export interface EngineObservation {
-  /**
-   * Only the registry itself answering (a valid body, or an error in its own format) counts as reachable. A captive
-   * portal's HTML or a truncated body is an HTTP answer too, but it proves nothing about the registry, so the UI must
-   * not read "online" from it.
-   */
-  reachable: boolean;
-  state: RegistryState;
-  detail: string | null;
-}
-
 /**
- * One profile's push and pull against the registry (DESIGN §7). Stateless between calls: everything that must
- * survive a crash (queue, attempts, next attempt, cursor) lives in the store.
+ * One profile's push and pull against the registry (DESIGN §7). Everything that must survive a crash (queue,
+ * attempts, next attempt, cursor) lives in the store; only the pull's failure count is kept in memory.
  */
 export class SyncEngine {
   readonly queue: OutboxQueue;
@@ -55,6 +46,11 @@ export class SyncEngine {
   lastObservation: EngineObservation = { reachable: false, state: 'unreachable', detail: null };
   private readonly backoff: BackoffPolicy;
   private readonly now: () => number;
+  /**
+   * Failed pulls in a row, per profile. In memory, unlike push attempts (which live on the ops): a pull has no row of
+   * its own, and after a restart starting again from the first, short backoff step is what we want anyway.
+   */
+  private readonly pullAttempts = new Map<string, number>();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.queue = new OutboxQueue(options.db);
@@ -103,7 +99,7 @@ export class SyncEngine {
     if (profile.blocked_reason) return { kind: 'blocked', reason: profile.blocked_reason };
     const token = await this.token(profile);
     if (token.kind === 'sign-in-required') return { kind: 'blocked', reason: 'signInRequired' };
-    if (token.kind === 'offline') return { kind: 'offline', reason: token.reason, until: this.now() + this.backoff.baseMs };
+    if (token.kind === 'offline') return this.pullFailed(profileId, token.reason, null);
     let cursor = Number(profile.pull_cursor ?? '0');
     const fetchPage = (from: number) => callRegistry(profile.registry_url, {
       method: 'GET', path: `/v1/changes?cursor=${from}&limit=${this.options.pullPageSize ?? 1000}`, token: token.token,
@@ -115,21 +111,24 @@ export class SyncEngine {
       this.observe(outcome);
       if (outcome.kind !== 'ok') {
         return isTransient(outcome)
-          ? { kind: 'offline', reason: describe(outcome), until: this.now() + backoffDelay(this.backoff, 1, retryAfter(outcome), this.options.random) }
+          ? this.pullFailed(profileId, describe(outcome), retryAfter(outcome))
           : { kind: 'blocked', reason: `pullRefused:${describe(outcome)}` };
       }
       const page = outcome.value;
       // A cursor that goes backwards is not an answer we can trust: re-applying old rows would undo newer ones.
       if (page.cursor < cursor || page.changes.some((c) => c.seq <= cursor || c.seq > page.cursor)) {
         this.lastObservation = { reachable: false, state: 'badResponse', detail: 'badResponse:cursor' };
-        return { kind: 'offline', reason: 'badResponse:cursor', until: this.now() + this.backoff.baseMs };
+        return this.pullFailed(profileId, 'badResponse:cursor', null);
       }
       // The next page is requested before this one is written, so the registry and the local store work in parallel;
       // pages are still applied strictly in order, each with its cursor in one transaction.
       if (page.hasMore) pending = fetchPage(page.cursor);
       this.replica.applyChanges(profileId, page.changes, page.cursor, new Date(this.now()).toISOString());
       cursor = page.cursor;
-      if (!page.hasMore) return { kind: 'idle' };
+      if (!page.hasMore) {
+        this.pullAttempts.delete(profileId);
+        return { kind: 'idle' };
+      }
     }
   }
 
@@ -155,6 +154,13 @@ export class SyncEngine {
       return { kind: 'hold', outcome: this.refuse(profile, batch, `deviceKeyRefused:${describe(outcome)}`) };
     }
     return { kind: 'hold', outcome: this.defer(batch, DEVICE_KEY_UNREGISTERED, retryAfter(outcome), { countAttempt: true, held: DEVICE_KEY_UNREGISTERED }) };
+  }
+
+  /** The pull's own exponential backoff with jitter: a registry that keeps failing is asked less and less often. */
+  private pullFailed(profileId: string, reason: string, retryAfterMs: number | null): StepOutcome {
+    const attempts = (this.pullAttempts.get(profileId) ?? 0) + 1;
+    this.pullAttempts.set(profileId, attempts);
+    return { kind: 'offline', reason, until: this.now() + backoffDelay(this.backoff, attempts, retryAfterMs, this.options.random) };
   }
 
   private post(profile: ProfileRow, token: string, request: PushRequest): Promise<RegistryOutcome<PushResponse>> {
@@ -253,34 +259,6 @@ export class SyncEngine {
   }
 
   private observe(outcome: RegistryOutcome<unknown>): void {
-    const state = registryState(outcome);
-    this.lastObservation = { reachable: state === 'ok' || state === 'refused', state, detail: outcome.kind === 'ok' ? null : describe(outcome) };
+    this.lastObservation = observationOf(outcome);
   }
 }
-
-/**
- * 5xx/429/408 in the registry's error format is the registry saying "not now" (reachable); the same status without
- * its body is a gateway or a stranger (bad response). Any other error status reached us in the registry's format
- * (registry-http turns the rest into bad-response), so it is a refusal.
- */
-function registryState(outcome: RegistryOutcome<unknown>): RegistryState {
-  switch (outcome.kind) {
-    case 'ok': return 'ok';
-    case 'unreachable': return 'unreachable';
-    case 'bad-response': return 'badResponse';
-    case 'error':
-      if (isTransient(outcome)) return outcome.body ? 'ok' : 'badResponse';
-      return 'refused';
-  }
-}
-
-function describe(outcome: RegistryOutcome<unknown>): string {
-  switch (outcome.kind) {
-    case 'ok': return 'ok';
-    case 'unreachable': return `unreachable:${outcome.reason}`;
-    case 'bad-response': return `badResponse:${outcome.status}:${outcome.reason}`;
-    case 'error': return `http:${outcome.status}:${outcome.body?.error.code ?? 'noBody'}`;
-  }
-}
-
-const retryAfter = (outcome: RegistryOutcome<unknown>): number | null => (outcome.kind === 'error' ? outcome.retryAfterMs : null);
