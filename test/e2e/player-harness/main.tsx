@@ -9,7 +9,8 @@ import { I18nextProvider } from 'react-i18next';
 import { FrameTable } from '../../../shared/domain/media/frame-table';
 import { readFrameIndex } from '../../../shared/domain/media/frame-strip';
 import { i18n } from '../../../renderer/src/i18n/setup';
-import { FramePlayer, type FramePlayerHandle, type PlayerMark } from '../../../renderer/src/player';
+import { FramePlayer, type FramePlayerHandle } from '../../../renderer/src/player';
+import { DEMO_MARKS } from './demo-marks';
 import type { PlayerHarness, ShownFrame } from './harness-api';
 
 declare global {
@@ -89,12 +90,6 @@ const harness: PlayerHarness = {
   },
 };
 window.playerHarness = harness;
-
-const DEMO_MARKS: PlayerMark[] = [
-  { id: 'm1', fromFrame: 12, toFrame: 20, label: '工具检查' },
-  { id: 'm2', fromFrame: 48, toFrame: 70, label: '安全防护' },
-  { id: 'm3', fromFrame: 95, toFrame: 99, label: 'J3' },
-];
 
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
