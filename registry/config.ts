@@ -1,5 +1,6 @@
 import type { RegistryLogConfig } from './http/logger.js';
 import type { TokenPolicy } from './auth/token-service.js';
+import type { SignInLimits } from './auth/sign-in-limiter.js';
 
 export interface RegistryConfig {
   dataDir: string;
@@ -13,7 +14,8 @@ export interface RegistryConfig {
   /** Made on start when no admin account exists (CLI: OSEA_REGISTRY_ADMIN_PASSWORD). */
   bootstrapAdmin?: { username: string; password: string } | undefined;
   tokenPolicy?: Partial<TokenPolicy>;
-  signInLimit?: { maxFailures: number; windowMs: number };
+  /** Defaults in auth/sign-in-limiter.ts (5 per username + address, 30 per address, per minute). */
+  signInLimit?: Partial<SignInLimits>;
   /** The registry's clock; tests move it to expire tokens. */
   now?: () => Date;
 }

@@ -56,7 +56,7 @@ export async function buildRegistry(config: RegistryConfig): Promise<FastifyInst
     dialect,
     vault: new ResidentIdVault(loadServerKeys(config.dataDir)),
     tokens: new TokenService(db, { ...DEFAULT_TOKEN_POLICY, ...config.tokenPolicy }, now),
-    signInLimiter: new SignInLimiter(config.signInLimit?.maxFailures ?? 5, config.signInLimit?.windowMs ?? 60_000, () => now().getTime()),
+    signInLimiter: new SignInLimiter(config.signInLimit ?? {}, () => now().getTime()),
     now,
   };
   await ensureBootstrapAdmin(context);

@@ -8,12 +8,14 @@ export interface ExpertRecord {
   status: ExpertStatus;
   specialties: ExpertSpecialty[];
   affiliations: string[];
+  /** The expert's own account's institution (null for most experts): a conflict of interest like an affiliation. */
+  institutionId: string | null;
   version: number;
 }
 
 export async function listExpertRecords(db: RegistryDb, accountId?: string): Promise<ExpertRecord[]> {
   let query = db.selectFrom('experts').innerJoin('accounts', 'accounts.id', 'experts.account_id')
-    .select(['experts.account_id', 'accounts.display_name', 'experts.status', 'experts.specialties', 'experts.affiliations', 'experts.version'])
+    .select(['experts.account_id', 'accounts.display_name', 'experts.status', 'experts.specialties', 'experts.affiliations', 'experts.version', 'accounts.institution_id'])
     .orderBy('accounts.username');
   if (accountId !== undefined) query = query.where('experts.account_id', '=', accountId);
   const rows = await query.execute();
@@ -23,6 +25,7 @@ export async function listExpertRecords(db: RegistryDb, accountId?: string): Pro
     status: ExpertStatus.parse(row.status),
     specialties: ExpertSpecialty.array().parse(JSON.parse(row.specialties)),
     affiliations: (JSON.parse(row.affiliations) as string[]),
+    institutionId: row.institution_id,
     version: row.version,
   }));
 }

@@ -121,8 +121,16 @@ export interface ReviewTasksTable {
   due_at: string;
   version: number;
   replaced_by: string | null;
+  /** Why the task is in its state (withdraw/reassign reason, declared conflict); migration 0103. */
+  status_reason: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Which uploaded originals a submission names (migration 0102): found by sha256 when their ingest ends. */
+export interface SubmissionVideosTable {
+  submission_id: string;
+  original_sha256: string;
 }
 
 export interface DecisionsTable {
@@ -185,6 +193,7 @@ export interface RegistryDatabase {
   certificates: CertificatesTable;
   marking_schemes: MarkingSchemesTable;
   submissions: SubmissionsTable;
+  submission_videos: SubmissionVideosTable;
   review_tasks: ReviewTasksTable;
   decisions: DecisionsTable;
   expert_keys: ExpertKeysTable;

@@ -9,7 +9,7 @@ export function taskView(row: ReviewTasksTable): ReviewTaskView {
   return {
     id: row.id, submissionId: row.submission_id, expertId: row.expert_account_id, schemeId: row.scheme_id,
     schemeVersion: row.scheme_version, round: row.round, state: ReviewTaskState.parse(row.state), dueDate: row.due_at,
-    version: row.version, replacedBy: row.replaced_by,
+    version: row.version, replacedBy: row.replaced_by, statusReason: row.status_reason,
   };
 }
 

@@ -9,12 +9,21 @@ import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import type { FrameTable } from '../../shared/domain/media/frame-table';
 import type { BlobStore } from './blob-store';
-import { ingestVideo, PROXY_FILE, type IngestRequest } from './ingest';
+import type { IngestRejectionReason } from '../../shared/domain/media/ingest-rejection';
+import { FRAME_TABLE_FILE, ingestVideo, PROXY_FILE, type IngestRequest } from './ingest';
 import { IngestRejection } from './ingest-errors';
 import type { IngestLimitsInput } from './limits';
 import type { MediaDb } from './media-tables';
+import { sha256File } from './sha256-file';
 
 export type IngestJobState = 'queued' | 'running' | 'done' | 'rejected' | 'failed';
+
+/** A job's final outcome, handed to `onSettled` in the transaction that records it. */
+export type SettledIngest =
+  | { state: 'done'; sourceSha256: string; proxySha256: string; frameTableSha256: string }
+  | { state: 'rejected'; sourceSha256: string; reason: IngestRejectionReason; detail: string };
+
+export const FRAME_TABLE_CONTENT_TYPE = 'application/json';
 
 export interface IngestQueueOptions {
   db: MediaDb;
@@ -27,6 +36,11 @@ export interface IngestQueueOptions {
   log: { info(object: object, message: string): void; error(object: object, message: string): void };
   /** the ingest itself; tests of the queue pass the real one */
   ingest?: (request: IngestRequest) => Promise<FrameTable>;
+  /**
+   * Runs in the same transaction as the job's final row, so the submissions naming the original learn the outcome
+   * exactly when the job does (a crash between the two cannot happen). `failed` jobs are retried and settle nothing.
+   */
+  onSettled?: (trx: MediaDb, outcome: SettledIngest) => Promise<void>;
 }
 
 export const defaultIngestConcurrency = (): number => Math.max(1, Math.floor(cpus().length / 2));
@@ -68,7 +82,7 @@ export class IngestQueue {
     const at = now().toISOString();
     await db
       .insertInto('ingest_jobs')
-      .values({ source_sha256: sourceSha256, state: 'queued', attempts: 0, reason: null, detail: null, proxy_sha256: null, frame_table: null, queued_at: at, updated_at: at })
+      .values({ source_sha256: sourceSha256, state: 'queued', attempts: 0, reason: null, detail: null, proxy_sha256: null, frame_table: null, frame_table_sha256: null, queued_at: at, updated_at: at })
       .onConflict((conflict) =>
         conflict.column('source_sha256').doUpdateSet({ state: 'queued', updated_at: at }).where('ingest_jobs.state', '=', 'failed'),
       )
@@ -143,8 +157,18 @@ export class IngestQueue {
   private async run(sourceSha256: string): Promise<void> {
     const { db, blobs, now, log } = this.options;
     const outDir = join(this.options.workDir, sourceSha256);
-    const finish = (values: { state: IngestJobState; reason?: string | null; detail?: string | null; proxy_sha256?: string | null; frame_table?: string | null }) =>
-      db.updateTable('ingest_jobs').set({ ...values, updated_at: now().toISOString() }).where('source_sha256', '=', sourceSha256).execute();
+    type JobValues = { state: IngestJobState; reason?: string | null; detail?: string | null; proxy_sha256?: string | null; frame_table?: string | null; frame_table_sha256?: string | null };
+    const write = (trx: MediaDb, values: JobValues) =>
+      trx.updateTable('ingest_jobs').set({ ...values, updated_at: now().toISOString() }).where('source_sha256', '=', sourceSha256).execute();
+    const settle = (values: JobValues, outcome: SettledIngest) =>
+      db.transaction().execute(async (trx) => {
+        await write(trx, values);
+        await this.options.onSettled?.(trx, outcome);
+      });
+    const fail = async (error: unknown) => {
+      await write(db, { state: 'failed', reason: 'internal', detail: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' });
+      log.error({ err: error }, 'ingest failed');
+    };
     try {
       const table = await this.ingest({
         inputPath: blobs.pathFor(sourceSha256),
@@ -153,21 +177,37 @@ export class IngestQueue {
         ...(this.options.limits ? { limits: this.options.limits } : {}),
       });
       const proxySize = await blobs.adopt(join(outDir, PROXY_FILE), table.proxySha256).then(() => blobs.size(table.proxySha256));
+      // frames.json exactly as ingest wrote it, by content address: what a submission names as its frame table
+      const framesPath = join(outDir, FRAME_TABLE_FILE);
+      const frameTableSha256 = await sha256File(framesPath);
+      await blobs.adopt(framesPath, frameTableSha256);
+      const framesSize = await blobs.size(frameTableSha256);
+      const at = now().toISOString();
       await db
         .insertInto('media_blobs')
-        .values({ sha256: table.proxySha256, size_bytes: proxySize ?? 0, content_type: 'video/mp4', origin: 'proxy', uploaded_by: null, created_at: now().toISOString() })
+        .values([
+          { sha256: table.proxySha256, size_bytes: proxySize ?? 0, content_type: 'video/mp4', origin: 'proxy', uploaded_by: null, created_at: at },
+          { sha256: frameTableSha256, size_bytes: framesSize ?? 0, content_type: FRAME_TABLE_CONTENT_TYPE, origin: 'frame_table', uploaded_by: null, created_at: at },
+        ])
         .onConflict((conflict) => conflict.column('sha256').doNothing())
         .execute();
-      await finish({ state: 'done', reason: null, detail: null, proxy_sha256: table.proxySha256, frame_table: JSON.stringify(table) });
+      await settle(
+        { state: 'done', reason: null, detail: null, proxy_sha256: table.proxySha256, frame_table: JSON.stringify(table), frame_table_sha256: frameTableSha256 },
+        { state: 'done', sourceSha256, proxySha256: table.proxySha256, frameTableSha256 },
+      );
       log.info({ frames: table.frameCount }, 'ingest done');
     } catch (error) {
       if (this.abort.signal.aborted) return; // stays `running`; start() queues it again
-      if (error instanceof IngestRejection) {
-        await finish({ state: 'rejected', reason: error.reason, detail: error.detail });
-        log.info({ reason: error.reason }, 'ingest rejected the upload');
-      } else {
-        await finish({ state: 'failed', reason: 'internal', detail: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' });
-        log.error({ err: error }, 'ingest failed');
+      try {
+        if (error instanceof IngestRejection) {
+          await settle({ state: 'rejected', reason: error.reason, detail: error.detail }, { state: 'rejected', sourceSha256, reason: error.reason, detail: error.detail });
+          log.info({ reason: error.reason }, 'ingest rejected the upload');
+        } else {
+          await fail(error);
+        }
+      } catch (recordError) {
+        // recording the outcome failed (storage): `failed` is retried by a new upload or POST …/ingest
+        await fail(recordError).catch((last: unknown) => log.error({ err: last }, 'ingest outcome could not be recorded'));
       }
     } finally {
       await rm(outDir, { recursive: true, force: true });

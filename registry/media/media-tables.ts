@@ -6,7 +6,7 @@ export type MediaBlobsTable = {
   sha256: string;
   size_bytes: number;
   content_type: string;
-  /** 'upload' (an original over tus) | 'proxy' (made by ingest) */
+  /** 'upload' (an original over tus) | 'proxy' | 'frame_table' (made by ingest) */
   origin: string;
   uploaded_by: string | null;
   created_at: string;
@@ -21,6 +21,8 @@ export type IngestJobsTable = {
   detail: string | null;
   proxy_sha256: string | null;
   frame_table: string | null;
+  /** sha256 of frames.json stored as a blob (migration 0101); null before it and until done */
+  frame_table_sha256: string | null;
   queued_at: string;
   updated_at: string;
 };

@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { RegistryContext } from '../context';
+import type { RegistryDb } from '../db/connection';
+import { applyIngestOutcome } from '../review/submission-media';
 import { BlobStore } from './blob-store';
 import { registerBlobRoutes } from './blob-routes';
 import { defaultIngestConcurrency, IngestQueue } from './ingest-queue';
@@ -47,6 +49,8 @@ export async function registerMediaRoutes(app: FastifyInstance, context: Registr
     limits: { maxBytes: maxUploadBytes },
     now: context.now,
     log: app.log,
+    // MediaDb is a narrower view of the same connection (media-tables.ts): the transaction is the registry's own
+    onSettled: (trx, outcome) => applyIngestOutcome(trx as unknown as RegistryDb, context, outcome),
   });
 
   const tus = registerUploadRoutes(app, { db, blobs, queue, uploadDir: join(root, 'uploads'), maxUploadBytes, now: context.now });

@@ -40,7 +40,7 @@ export function registerSchemeRoutes(app: FastifyInstance, context: RegistryCont
     const content = schemeContentForHash(scheme);
     const contentHash = schemeContentHash(content);
     return inTransaction(db, async (trx) => {
-      const existing = await trx.selectFrom('marking_schemes').select('content_hash').where('id', '=', scheme.id).where('version', '=', scheme.version).executeTakeFirst();
+      const existing = await trx.selectFrom('marking_schemes').select(['content_hash', 'occupation_code', 'level']).where('id', '=', scheme.id).where('version', '=', scheme.version).executeTakeFirst();
       if (mode === 'create' && existing && existing.content_hash !== contentHash) {
         throw conflict('DUPLICATE', 'this scheme version exists with other content; publish a new version', 'body.scheme.version');
       }
@@ -49,6 +49,10 @@ export function registerSchemeRoutes(app: FastifyInstance, context: RegistryCont
       if (existing) {
         // Decisions pin the content hash: once a task uses a version, changing it would orphan them.
         if (await schemeInUse(trx, scheme.id, scheme.version)) throw conflict('SCHEME_IN_USE', 'a review task uses this scheme version; publish a new version');
+        // Submissions were checked against the certificate's occupation and level when created: a version that
+        // changed them would silently apply to people it was never for. A correction keeps them; anything else is a new scheme.
+        if (existing.occupation_code !== scheme.occupationCode) throw conflict('CONFLICT', 'a replaced version keeps its occupation; publish a new scheme for another one', 'body.scheme.occupationCode');
+        if (existing.level !== scheme.level) throw conflict('CONFLICT', 'a replaced version keeps its level; publish a new scheme for another one', 'body.scheme.level');
         await trx.updateTable('marking_schemes').set({ content, content_hash: contentHash }).where('id', '=', scheme.id).where('version', '=', scheme.version).execute();
       } else {
         await trx.insertInto('marking_schemes').values({

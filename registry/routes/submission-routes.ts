@@ -10,6 +10,7 @@ import { taskView } from '../db/tasks-repository.js';
 import { inTransaction } from '../db/transaction.js';
 import { assignReviewers, setTaskState } from '../review/assignment.js';
 import { publishSubmission } from '../review/publish.js';
+import { assertMediaReadyToSubmit, linkSubmissionVideos, videosAtCreation } from '../review/submission-media.js';
 import { conflict, forbidden, notFound, unprocessable } from '../http/http-error.js';
 import { hasRole, requireAuth, typed, type AuthContext } from '../http/route-table.js';
 import { assertInstitutionAccess } from './access.js';
@@ -45,14 +46,18 @@ export function registerSubmissionRoutes(app: FastifyInstance, context: Registry
       throw unprocessable('VALIDATION', 'the marking scheme is for another occupation or level than the certificate', 'body.schemeId');
     }
     const nowIso = context.now().toISOString();
-    const row: SubmissionsTable = {
-      id: randomUUID(), institution_id: practitioner.institution_id, practitioner_id: practitioner.id, certificate_id: certificate.id,
-      scheme_id: input.schemeId, scheme_version: input.schemeVersion, state: 'draft', training: JSON.stringify(input.training),
-      videos: JSON.stringify(input.videos), round: 1, result: null, version: 1, created_at: nowIso, updated_at: nowIso,
-    };
-    await inTransaction(db, async (trx) => {
-      await trx.insertInto('submissions').values(row).execute();
-      await publishSubmission(trx, row, context.now());
+    const row = await inTransaction(db, async (trx) => {
+      // proxies and frame tables are the registry's: filled from finished ingests, never trusted from the client
+      const { videos, rejected } = await videosAtCreation(trx, input.videos);
+      const created: SubmissionsTable = {
+        id: randomUUID(), institution_id: practitioner.institution_id, practitioner_id: practitioner.id, certificate_id: certificate.id,
+        scheme_id: input.schemeId, scheme_version: input.schemeVersion, state: rejected?.state ?? 'draft', training: JSON.stringify(input.training),
+        videos: JSON.stringify(videos), round: 1, result: rejected?.result ?? null, version: 1, created_at: nowIso, updated_at: nowIso,
+      };
+      await trx.insertInto('submissions').values(created).execute();
+      await linkSubmissionVideos(trx, created.id, videos);
+      await publishSubmission(trx, created, context.now());
+      return created;
     });
     return reply.code(201).send(submissionView(row));
   });
@@ -90,12 +95,13 @@ export function registerSubmissionRoutes(app: FastifyInstance, context: Registry
       assertInstitutionAccess(auth, row.institution_id);
       if (row.version !== baseVersion) throw conflict('CONFLICT', `the submission changed (version ${row.version}); reload it`, 'body.baseVersion');
       if (!canTransition(row.state as SubmissionState, to)) throw conflict('ILLEGAL_TRANSITION', `a ${row.state} submission cannot become ${to}`, 'body.to');
+      if (to === 'submitted') await assertMediaReadyToSubmit(trx, row);
       const result = to === 'returned' ? JSON.stringify({ returnReason: reason ?? 'returned' }) : to === 'draft' ? null : row.result;
       const updated: SubmissionsTable = { ...row, state: to, result, version: row.version + 1, updated_at: context.now().toISOString() };
       // Leaving review by hand (returned by the operator) ends the open tasks, so late decisions become rejections.
       if (row.state === 'in_review') {
         const open = await trx.selectFrom('review_tasks').selectAll().where('submission_id', '=', row.id).where('state', 'in', ['assigned', 'in_progress']).execute();
-        for (const task of open) await setTaskState(trx, context, task, 'withdrawn');
+        for (const task of open) await setTaskState(trx, context, task, 'withdrawn', { reason: 'submission.returned' });
       }
       await trx.updateTable('submissions').set({ state: to, result, version: updated.version, updated_at: updated.updated_at }).where('id', '=', row.id).execute();
       await publishSubmission(trx, updated, context.now());

@@ -5,11 +5,14 @@ import type { RegistryContext } from '../context.js';
 import { readChanges } from '../db/changes-repository.js';
 import { hasRole, requireAuth, typed } from '../http/route-table.js';
 import { applyPush } from '../sync/apply-push.js';
+import { OPS_BODY_LIMIT_BYTES } from '../sync/ops-body-limit.js';
 
 export function registerSyncRoutes(app: FastifyInstance, context: RegistryContext): void {
   // Pushing is what experts do today; every role may have a device outbox (committee votes come later).
   typed(app).post('/v1/ops', {
     config: { access: ['expert', 'committee', 'coordinator', 'admin'] },
+    // 1,000 realistic max-size decisions, not the registry-wide 1 MiB (why and how much: sync/ops-body-limit.ts)
+    bodyLimit: OPS_BODY_LIMIT_BYTES,
     schema: { body: PushRequest, response: { 200: PushResponse, 409: RegistryErrorBody, 422: RegistryErrorBody } },
   }, async (request) => applyPush(context, requireAuth(request), request.body));
 

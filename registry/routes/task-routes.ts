@@ -40,7 +40,7 @@ export function registerTaskRoutes(app: FastifyInstance, context: RegistryContex
     inTransaction(db, async (trx) => {
       const task = await findTask(trx, request.params.id);
       if (!task) throw notFound('task');
-      const updated = await setTaskState(trx, context, task, 'withdrawn');
+      const updated = await setTaskState(trx, context, task, 'withdrawn', { reason: request.body.reason });
       const submission = await trx.selectFrom('submissions').selectAll().where('id', '=', task.submission_id).executeTakeFirstOrThrow();
       await publishSubmission(trx, submission, context.now());
       return taskView(updated);
@@ -54,7 +54,7 @@ export function registerTaskRoutes(app: FastifyInstance, context: RegistryContex
     inTransaction(db, async (trx) => {
       const task = await findTask(trx, request.params.id);
       if (!task) throw notFound('task');
-      const { previous, replacement } = await reassignTask(trx, context, task, request.body.expertId);
+      const { previous, replacement } = await reassignTask(trx, context, task, request.body.expertId, request.body.reason);
       return { previous: taskView(previous), replacement: taskView(replacement) };
     }),
   );

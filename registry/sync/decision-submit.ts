@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { markSheetContentForSigning } from '../../shared/domain/review/decision-payload.js';
 import { validateMarkSheetAgainstScheme } from '../../shared/domain/review/validate-mark-sheet.js';
 import { scoreMarkSheet } from '../../shared/domain/scoring/score-mark-sheet.js';
+import { SubmissionVideo } from '../../shared/domain/submission/submission.js';
 import { DecisionSubmitPayload, type OpResult, type WireOp } from '../../shared/contract/registry/sync.js';
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
@@ -14,6 +15,11 @@ import { aggregateRoundIfComplete } from './round-outcome.js';
 import { checkTaskForExpert, rejected } from './task-checks.js';
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+async function submissionProxies(trx: RegistryDb, submissionId: string): Promise<string[]> {
+  const row = await trx.selectFrom('submissions').select('videos').where('id', '=', submissionId).executeTakeFirstOrThrow();
+  return SubmissionVideo.array().parse(JSON.parse(row.videos)).flatMap((video) => (video.proxySha256 === null ? [] : [video.proxySha256]));
+}
 
 /**
  * An expert's signed mark sheet. Every check that can fail is a business rejection (the op is kept, rejected, with a
@@ -39,6 +45,9 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
   if (!scheme || sheet.schemeId !== task.scheme_id || sheet.schemeVersion !== task.scheme_version || sheet.schemeHash !== scheme.contentHash) {
     return rejected(op, 'decision.schemeMismatch', { schemeId: task.scheme_id, schemeVersion: task.scheme_version, schemeHash: scheme?.contentHash });
   }
+  // The signature covers the proxy the expert watched: it must be this submission's, or the marks are about another video.
+  const proxies = await submissionProxies(trx, task.submission_id);
+  if (!proxies.includes(sheet.proxySha256)) return rejected(op, 'decision.proxyMismatch', { proxySha256: proxies });
   const issues = validateMarkSheetAgainstScheme(scheme.scheme, sheet, { requireMandatory: true });
   if (issues.length > 0) return rejected(op, 'decision.invalidSheet', { issues });
 
@@ -46,7 +55,7 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
   if (!key) return rejected(op, 'decision.unknownKey');
   if (!verifyEd25519(publicKeyFromSpki(key.public_key_spki), signedBytes, signature.signature)) return rejected(op, 'decision.badSignature');
 
-  const submitted = await setTaskState(trx, context, task, 'submitted', null, task.state === 'assigned' ? ['in_progress'] : []);
+  const submitted = await setTaskState(trx, context, task, 'submitted', { via: task.state === 'assigned' ? ['in_progress'] : [] });
   const decisionHash = sha256Hex(signedBytes);
   const decisionId = randomUUID();
   await trx.insertInto('decisions').values({

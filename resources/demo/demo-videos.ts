@@ -2,9 +2,9 @@
  * Demonstration videos for the demo submissions: generated with the frame-strip generator (each picture carries its
  * frame index, so the player can be checked from pixels), stored as uploaded originals and ingested by the
  * registry's own persisted ingest queue — so each leaves the blobs, job rows, proxy and frame table that a real tus
- * upload leaves. At most two ffmpeg processes run at a time (2-core machines).
+ * upload leaves (the queue stores frames.json as a blob too, and fills it into the submissions naming the original). At most two ffmpeg processes run at a time (2-core machines).
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FrameTable } from '../../shared/domain/media/frame-table';
 import { generateFrameStripVideo, type FrameStripProfile } from '../video/frame-strip-video';
@@ -14,7 +14,6 @@ import { mediaDb } from '../../registry/media/media-tables';
 import { sha256File } from '../../registry/media/sha256-file';
 import type { RegistryDb } from '../../registry/db/connection';
 
-export const FRAME_TABLE_CONTENT_TYPE = 'application/json';
 /** ffmpeg processes at once while generating; the registry's queue is given the same bound (ensure-demo-dataset.ts). */
 export const MAX_FFMPEG_AT_ONCE = 2;
 
@@ -115,20 +114,12 @@ export async function generateAndIngestDemoVideos(plan: readonly PlannedVideo[],
     const results: IngestedVideo[] = [];
     for (const originalSha256 of shas) {
       const job = await media.selectFrom('ingest_jobs').selectAll().where('source_sha256', '=', originalSha256).executeTakeFirstOrThrow();
-      if (job.state !== 'done' || job.frame_table === null || job.proxy_sha256 === null) {
+      if (job.state !== 'done' || job.frame_table === null || job.proxy_sha256 === null || job.frame_table_sha256 === null) {
         throw new Error(`demo: ingest of a generated video ended ${job.state} (${job.reason ?? ''}: ${job.detail ?? ''})`);
       }
+      // the queue stored frames.json as a blob next to the proxy: what a submission names as its frame table
       const table = FrameTable.parse(JSON.parse(job.frame_table));
-      // frames.json as ingest writes it, stored by content address so the submission can name it
-      const tablePath = join(scratch, `${originalSha256}.frames.json`);
-      await writeFile(tablePath, `${JSON.stringify(table)}\n`);
-      const frameTableSha256 = await sha256File(tablePath);
-      await blobs.adopt(tablePath, frameTableSha256);
-      await media.insertInto('media_blobs')
-        .values({ sha256: frameTableSha256, size_bytes: (await blobs.size(frameTableSha256)) ?? 0, content_type: FRAME_TABLE_CONTENT_TYPE, origin: 'frame_table', uploaded_by: null, created_at: now().toISOString() })
-        .onConflict((conflict) => conflict.column('sha256').doNothing())
-        .execute();
-      results.push({ originalSha256, proxySha256: job.proxy_sha256, frameTableSha256, frameCount: table.frameCount });
+      results.push({ originalSha256, proxySha256: job.proxy_sha256, frameTableSha256: job.frame_table_sha256, frameCount: table.frameCount });
     }
     return results;
   } finally {

@@ -125,8 +125,13 @@ export async function seedDemo({ app, dataDir, progress }: SeedOptions): Promise
     let submission = await client.call('POST', '/v1/submissions', {
       practitionerId: person.id, certificateId: person.submittedCertificateId, schemeId: scheme.id, schemeVersion: scheme.version,
       training: { institutionId: institutionId(person.institution), hours: random.int(8, 30) * 8, periodFrom: trainingStart.toISOString().slice(0, 10), periodTo: trainingEnd.toISOString().slice(0, 10) },
-      videos: [{ originalSha256: video.originalSha256, proxySha256: video.proxySha256, frameTableSha256: video.frameTableSha256 }],
+      // as an institution does: name the uploaded original; the registry fills in what its ingest made
+      videos: [{ originalSha256: video.originalSha256, proxySha256: null, frameTableSha256: null }],
     }, SubmissionView);
+    const [named] = submission.videos;
+    if (named?.proxySha256 !== video.proxySha256 || named.frameTableSha256 !== video.frameTableSha256) {
+      throw new Error(`demo: the registry did not fill in the ingested proxy and frame table of ${video.originalSha256}`);
+    }
     for (const to of ['validated', 'uploaded', 'submitted'] as const) {
       submission = await client.call('POST', `/v1/submissions/${submission.id}/transitions`, { to, baseVersion: submission.version }, SubmissionView);
     }

@@ -18,6 +18,9 @@ import { orgCodeCheckChar, usccCheckChar } from '../../shared/domain/institution
 import { startPgCluster, type PgCluster } from '../integration/registry/support/postgres';
 
 export type Dialect = 'sqlite' | 'postgres';
+/** The ingested video every bench submission names; the decisions sign its proxy (the registry checks it). */
+const BENCH_PROXY_SHA256 = 'a'.repeat(64);
+const BENCH_VIDEOS = JSON.stringify([{ originalSha256: 'b'.repeat(64), proxySha256: BENCH_PROXY_SHA256, frameTableSha256: 'c'.repeat(64) }]);
 const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 
 export interface BenchRegistry {
@@ -34,7 +37,8 @@ export async function startBenchRegistry(dialect: Dialect): Promise<BenchRegistr
     cluster = await startPgCluster();
     databaseUrl = await cluster.createDatabase();
   }
-  const app = await buildRegistry({ dataDir, databaseUrl, log: false, bootstrapAdmin: ADMIN, bodyLimitBytes: 8 * 1024 * 1024 });
+  // production settings: POST /v1/ops has its own body limit (registry/sync/ops-body-limit.ts), nothing raised here
+  const app = await buildRegistry({ dataDir, databaseUrl, log: false, bootstrapAdmin: ADMIN });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -108,7 +112,7 @@ export async function buildReviewWorld(registry: BenchRegistry, experts: number,
       subRows.push({
         id, institution_id: institution.id, practitioner_id: practitioner.id, certificate_id: certificate.id, scheme_id: EXAMPLE_SCHEME_INPUT.id,
         scheme_version: EXAMPLE_SCHEME_INPUT.version, state: 'in_review', training: JSON.stringify({ institutionId: institution.id, hours: 10, periodFrom: '2024-01-01', periodTo: '2024-02-01' }),
-        videos: '[]', round: 1, result: null, version: 1, created_at: now, updated_at: now,
+        videos: BENCH_VIDEOS, round: 1, result: null, version: 1, created_at: now, updated_at: now,
       });
       for (let k = 0; k < 3; k += 1) {
         const expert = handles[(s + k) % experts]!;
@@ -130,7 +134,7 @@ export async function buildReviewWorld(registry: BenchRegistry, experts: number,
 export function decisionOps(expert: BenchExpert, schemeHash: string): unknown[] {
   return expert.tasks.map((task, index) => {
     const sheet: MarkSheetInput = {
-      taskId: task.id, schemeId: EXAMPLE_SCHEME_INPUT.id, schemeVersion: EXAMPLE_SCHEME_INPUT.version, schemeHash, proxySha256: 'a'.repeat(64), round: task.round,
+      taskId: task.id, schemeId: EXAMPLE_SCHEME_INPUT.id, schemeVersion: EXAMPLE_SCHEME_INPUT.version, schemeHash, proxySha256: BENCH_PROXY_SHA256, round: task.round,
       marks: [
         { aspectId: 'A1', value: true }, { aspectId: 'A2', value: 1 }, { aspectId: 'A3', value: 50.2 },
         { aspectId: 'A4', value: 2 }, { aspectId: 'A5', value: 2 }, { aspectId: 'A6', value: 2 },

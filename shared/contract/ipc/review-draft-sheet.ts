@@ -34,3 +34,28 @@ export function draftMarksAndVetoes(draft: ReviewDraft): { marks: AspectMark[]; 
 
 /** A draft's mark for one aspect, or undefined when it has none. */
 export const draftMark = (draft: ReviewDraft, aspectId: string) => draft.marks.find((mark) => mark.aspectId === aspectId);
+
+/** Why a clip of the draft is not in the signed sheet. */
+export type ClipLeftOutReason = 'unattached' | 'aspectUnmarked' | 'vetoNotHit';
+
+export interface ClipLeftOut {
+  clip: DraftClip;
+  reason: ClipLeftOutReason;
+}
+
+/**
+ * The clips draftMarksAndVetoes does not carry into the sheet: attached to nothing, to an aspect without a score, or
+ * to a veto that is not ticked. The submit dialog lists them before signing, so no evidence drops out unnoticed.
+ */
+export function clipsLeftOut(draft: ReviewDraft): ClipLeftOut[] {
+  const marked = new Set(draft.marks.filter((mark) => mark.value !== null).map((mark) => mark.aspectId));
+  const hit = new Set(draft.vetoHits.map((veto) => veto.vetoId));
+  const out: ClipLeftOut[] = [];
+  for (const clip of draft.clips) {
+    const target = clip.attachTo;
+    if (target === null) out.push({ clip, reason: 'unattached' });
+    else if (target.kind === 'aspect' && !marked.has(target.id)) out.push({ clip, reason: 'aspectUnmarked' });
+    else if (target.kind === 'veto' && !hit.has(target.id)) out.push({ clip, reason: 'vetoNotHit' });
+  }
+  return out;
+}

@@ -135,6 +135,12 @@ export const ReviewTaskView = z.object({
   dueDate: z.string(),
   version: z.number().int(),
   replacedBy: EntityId.nullable(),
+  /**
+   * Why the task is in its state, as the person who moved it wrote it: the admin's withdraw/reassign reason or the
+   * expert's conflict-of-interest declaration; `submission.returned` when the registry withdrew it because the
+   * submission left review. Null otherwise. Optional: rows published before it existed lack it.
+   */
+  statusReason: z.string().max(500).nullable().optional(),
 });
 export type ReviewTaskView = z.infer<typeof ReviewTaskView>;
 export const ReviewTaskList = z.object({ tasks: z.array(ReviewTaskView) });

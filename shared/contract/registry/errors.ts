@@ -27,6 +27,12 @@ export const RegistryErrorCode = z.enum([
   'OP_ID_CONFLICT',
   'DEVICE_NOT_YOURS',
   'INVALID_PUBLIC_KEY',
+  /** → submitted: a video's ingest is missing, queued, running or failed (not done yet) */
+  'MEDIA_NOT_INGESTED',
+  /** → submitted: a video's ingest was rejected; the submission's returnReason says why (media.<reason>) */
+  'MEDIA_REJECTED',
+  /** a video's proxy or frame-table sha256 differs from what the registry's ingest made */
+  'MEDIA_MISMATCH',
   'UNAVAILABLE',
   'INTERNAL',
 ]);

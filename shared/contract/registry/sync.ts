@@ -50,6 +50,8 @@ export const RejectionReason = z.enum([
   'decision.invalidSheet',
   'decision.unknownKey',
   'decision.badSignature',
+  /** the signed proxySha256 is not the review proxy of the submission's video (the expert scored another video) */
+  'decision.proxyMismatch',
   'op.unknownKind',
   'op.invalidPayload',
 ]);

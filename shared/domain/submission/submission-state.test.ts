@@ -13,6 +13,11 @@ describe('submission state machine (DESIGN §1)', () => {
     expect(canTransition('in_review', 'returned')).toBe(true);
   });
 
+  it('lets a media rejection return a submission that is still being prepared, but not a decided one', () => {
+    for (const state of ['draft', 'validated', 'uploaded', 'submitted'] as const) expect(canTransition(state, 'returned')).toBe(true);
+    for (const state of ['certified', 'not_certified', 'archive_requested', 'archive_issued'] as const) expect(canTransition(state, 'returned')).toBe(false);
+  });
+
   it('forbids skipping steps and leaving final outcomes', () => {
     expect(canTransition('draft', 'submitted')).toBe(false);
     expect(canTransition('uploaded', 'in_review')).toBe(false);

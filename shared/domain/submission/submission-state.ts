@@ -20,10 +20,12 @@ export type SubmissionState = z.infer<typeof SubmissionState>;
 
 const TRANSITIONS: Readonly<Record<SubmissionState, readonly SubmissionState[]>> = {
   // Editing a validated or uploaded submission sends it back to draft: it must be validated again.
-  draft: ['validated'],
-  validated: ['draft', 'uploaded'],
-  uploaded: ['draft', 'submitted'],
-  // The registry returns a submission whose media fails ingest (not a video, zero frames…) with a reason.
+  // The registry returns a submission whose media fails ingest (not a video, zero frames…) with a coded reason
+  // (`media.<reason>`) whenever the rejection arrives: ingest runs while the institution is still preparing it.
+  draft: ['validated', 'returned'],
+  validated: ['draft', 'uploaded', 'returned'],
+  uploaded: ['draft', 'submitted', 'returned'],
+  // Submitting needs every video ingested (proxy + frame table); the operator may still return it before review.
   submitted: ['in_review', 'returned'],
   in_review: ['certified', 'not_certified', 'returned'],
   // Returned for re-recording: the institution reworks the draft and resubmits it through the same path.

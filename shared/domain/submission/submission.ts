@@ -32,7 +32,7 @@ export const Submission = z.object({
   training: TrainingRecord,
   videos: z.array(SubmissionVideo).max(20),
   state: SubmissionState,
-  /** Coded reason when returned (e.g. 'media.notAVideo', 'review.reRecord'); null otherwise. */
+  /** Coded reason when returned (e.g. 'media.not_a_video', 'review.reRecord'); null otherwise. */
   returnReason: z.string().max(100).nullable(),
   /** Optimistic-concurrency version, bumped by the registry on every change. */
   version: z.number().int().min(0),

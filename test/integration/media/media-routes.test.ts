@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestJobView } from '../../../shared/domain/media/ingest-job';
 import { cachedFrameStripVideo } from '../../../resources/video/frame-strip-video';
 import { readFrameIndexes } from '../../../resources/video/read-frame-index';
+import { FrameTable } from '../../../shared/domain/media/frame-table';
 import { bearer, DIALECTS, registryHarness, type TestRegistry } from '../registry/support/harness';
+import { call, createSubmission, moveSubmission, reviewWorld, type SubmissionBody } from '../registry/support/fixtures';
+import { topLevelBoxTypes } from './mp4-boxes';
 import { tusUpload } from './tus-upload';
 import { VIDEO_CACHE } from './video-cache';
 
@@ -29,12 +32,23 @@ describe.each(DIALECTS)('registry media over HTTP (%s)', (dialect) => {
   let videoSha: string;
   let proxySha: string;
   let proxy: Buffer;
+  let world: Awaited<ReturnType<typeof reviewWorld>>;
+
+  /** A submission by the world's coordinator naming `sha` (not uploaded yet), moved as far as `uploaded`. */
+  async function uploadedSubmission(sha: string): Promise<SubmissionBody> {
+    const created = await createSubmission(registry, world, [{ originalSha256: sha }]);
+    expect(created.status).toBe(201);
+    const moved = await moveSubmission(registry, world.coordinator.token, created.body.id, ['validated', 'uploaded']);
+    expect(moved.body.state).toBe('uploaded');
+    return moved.body;
+  }
 
   beforeAll(async () => {
     registry = await harness.start();
     base = await registry.app.listen({ port: 0, host: '127.0.0.1' });
     admin = await registry.adminToken();
     expert = (await registry.account(['expert'])).token;
+    world = await reviewWorld(registry, { assign: false });
     video = await readFile((await cachedFrameStripVideo(VIDEO_CACHE, 'ntsc-bframes')).path);
     videoSha = sha256(video);
   });
@@ -43,6 +57,9 @@ describe.each(DIALECTS)('registry media over HTTP (%s)', (dialect) => {
   });
 
   it('a tus upload that stops halfway resumes, is re-hashed, stored and ingested into a frame-accurate proxy', async () => {
+    const submission = await uploadedSubmission(videoSha);
+    const refused = await moveSubmission(registry, world.coordinator.token, submission.id, ['submitted']);
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: 'MEDIA_NOT_INGESTED', field: 'videos.0.originalSha256' } } });
     const first = await tusUpload(`${base}/v1/uploads`, admin, video, { sha256: videoSha, kind: 'video', filename: 'demo.mp4' }, {
       chunkSize: 64 * 1024,
       stopAfterBytes: 64 * 1024,
@@ -71,6 +88,23 @@ describe.each(DIALECTS)('registry media over HTTP (%s)', (dialect) => {
     const proxyPath = join(registry.dataDir, 'media', 'blobs', proxySha.slice(0, 2), proxySha);
     const decoded = await readFrameIndexes(proxyPath);
     expect(decoded.indexes).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    // faststart: the index (moov) comes before the media data, so a player starts without reading to the end
+    const boxes = topLevelBoxTypes(proxy);
+    expect(boxes).toContain('mdat');
+    expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
+    expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
+
+    // the submission naming the original now names the registry's proxy and frame table, and may be submitted
+    const filled = await call<SubmissionBody>(registry, world.coordinator.token, 'GET', `/v1/submissions/${submission.id}`);
+    expect(filled.body.version).toBe(submission.version + 1);
+    const [named] = filled.body.videos;
+    expect(named).toMatchObject({ originalSha256: videoSha, proxySha256: proxySha });
+    const frames = await registry.app.inject({ method: 'GET', url: `/v1/blobs/${named!.frameTableSha256}`, headers: bearer(expert) });
+    expect(frames.headers['content-type']).toContain('application/json');
+    expect(sha256(frames.rawPayload)).toBe(named!.frameTableSha256);
+    expect(FrameTable.parse(JSON.parse(frames.body))).toEqual(job.frameTable);
+    const submitted = await moveSubmission(registry, world.coordinator.token, submission.id, ['submitted']);
+    expect(submitted).toMatchObject({ status: 200, body: { state: 'submitted' } });
     // nothing left in the upload and ingest scratch folders
     expect(await readdir(join(registry.dataDir, 'media', 'uploads'))).toEqual([]);
     expect(await readdir(join(registry.dataDir, 'media', 'ingest')).catch(() => [])).toEqual([]);
@@ -105,13 +139,34 @@ describe.each(DIALECTS)('registry media over HTTP (%s)', (dialect) => {
     expect(head.status).toBe(403);
   });
 
-  it('an upload that is not a video is stored but its ingest is rejected with the reason', async () => {
+  it('an upload that is not a video is stored but its ingest is rejected, and its submission returned with the reason', async () => {
     const bytes = Buffer.from('Roster notes, saved with the wrong extension.\n');
     const sha = sha256(bytes);
+    const submission = await uploadedSubmission(sha);
     expect(await tusUpload(`${base}/v1/uploads`, admin, bytes, { sha256: sha, kind: 'video' })).toMatchObject({ ok: true });
     const job = await ingestState(registry.app, admin, sha);
     expect(job).toMatchObject({ state: 'rejected', reason: 'not_a_video', proxySha256: null, frameTable: null });
     expect(job.detail).not.toContain(registry.dataDir);
+
+    const returned = await call<SubmissionBody>(registry, world.coordinator.token, 'GET', `/v1/submissions/${submission.id}`);
+    expect(returned.body).toMatchObject({ state: 'returned', returnReason: 'media.not_a_video', result: { media: { originalSha256: sha, reason: 'not_a_video', detail: job.detail } } });
+    // the coordinator's workstation learns it from the change feed too
+    const feed = await call<{ changes: Array<{ entity: string; entityId: string; data: { state: string; returnReason: string | null } }> }>(registry, world.coordinator.token, 'GET', '/v1/changes?limit=5000');
+    const rows = feed.body.changes.filter((row) => row.entity === 'submission' && row.entityId === submission.id);
+    expect(rows.at(-1)!.data).toMatchObject({ state: 'returned', returnReason: 'media.not_a_video' });
+  });
+
+  it('refuses an upload longer than the registry accepts with 413 before any byte is sent', async () => {
+    const before = await readdir(join(registry.dataDir, 'media', 'uploads'));
+    const response = await fetch(`${base}/v1/uploads`, {
+      method: 'POST',
+      headers: {
+        ...bearer(admin), 'tus-resumable': '1.0.0', 'upload-length': String(8 * 1024 ** 3 + 1),
+        'upload-metadata': `sha256 ${Buffer.from('f'.repeat(64)).toString('base64')},kind ${Buffer.from('video').toString('base64')}`,
+      },
+    });
+    expect(response.status).toBe(413);
+    expect(await readdir(join(registry.dataDir, 'media', 'uploads'))).toEqual(before);
   });
 
   describe('GET /v1/blobs/:sha256', () => {

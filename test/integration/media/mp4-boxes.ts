@@ -25,3 +25,19 @@ export async function readVideoTrackBoxes(path: string): Promise<VideoTrackBoxes
     matrix: Array.from(trak.tkhd?.matrix ?? []),
   };
 }
+
+/** The top-level box types of an MP4 in file order (faststart: `moov` before `mdat`, so playback starts at once). */
+export function topLevelBoxTypes(bytes: Buffer): string[] {
+  const types: string[] = [];
+  let offset = 0;
+  while (offset + 8 <= bytes.length) {
+    let size = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    if (size === 1) size = Number(bytes.readBigUInt64BE(offset + 8));
+    else if (size === 0) size = bytes.length - offset;
+    if (size < 8) throw new Error(`box ${type} at ${offset} has size ${size}`);
+    types.push(type);
+    offset += size;
+  }
+  return types;
+}

@@ -15,6 +15,29 @@ describe.each(DIALECTS)('accounts and tokens on %s', (dialect) => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('kills the refresh token of a signed-out session too', async () => {
+    const registry = await harness.start();
+    const pair = (await registry.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: ADMIN })).json() as { accessToken: string; refreshToken: string };
+    expect((await registry.app.inject({ method: 'POST', url: '/v1/auth/sign-out', headers: bearer(pair.accessToken) })).statusCode).toBe(200);
+    const refreshed = await registry.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: pair.refreshToken } });
+    expect(refreshed.statusCode).toBe(401);
+    expect(refreshed.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('rate-limits one address that tries many usernames, even with a right password after', async () => {
+    const registry = await harness.start({ signInLimit: { maxFailuresPerAddress: 4 } });
+    for (const username of ['alice', 'bob', 'carol', 'dave']) {
+      const wrong = await registry.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { username, password: 'guess-password' } });
+      expect(wrong.statusCode).toBe(401);
+    }
+    const limited = await registry.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: ADMIN });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    // another address is not affected
+    const elsewhere = await registry.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: ADMIN, remoteAddress: '10.9.8.7' });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
   it('rejects a wrong password and rate-limits repeated failures per username and address', async () => {
     const registry = await harness.start();
     const attempt = (password: string) =>

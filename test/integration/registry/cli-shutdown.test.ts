@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startPgCluster } from './support/postgres';
 import { spawnRegistry, type RegistryProcess } from './support/registry-process';
 
 describe('registry CLI', () => {
@@ -11,9 +12,9 @@ describe('registry CLI', () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  async function start(): Promise<RegistryProcess> {
+  async function start(extra: string[] = []): Promise<RegistryProcess> {
     const dataDir = mkdtempSync(join(tmpdir(), 'osea-registry-cli-'));
-    const registry = await spawnRegistry(['--data-dir', dataDir, '--port', '0'], { OSEA_REGISTRY_ADMIN_PASSWORD: 'admin-password-1' });
+    const registry = await spawnRegistry(['--data-dir', dataDir, '--port', '0', ...extra], { OSEA_REGISTRY_ADMIN_PASSWORD: 'admin-password-1' });
     cleanups.push(() => {
       if (registry.child.exitCode === null) registry.child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
@@ -27,6 +28,22 @@ describe('registry CLI', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
     registry.child.kill('SIGTERM');
     expect(await registry.exited).toBe(0);
+  });
+
+  it('runs on PostgreSQL with --database-url: migrates, signs in, and stops cleanly', async () => {
+    const cluster = await startPgCluster();
+    try {
+      const registry = await start(['--database-url', await cluster.createDatabase()]);
+      expect(await (await fetch(`${registry.url}/v1/health`)).json()).toMatchObject({ status: 'ok', database: 'postgres' });
+      const signIn = await fetch(`${registry.url}/v1/auth/sign-in`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }),
+      });
+      expect(signIn.status).toBe(200);
+      registry.child.kill('SIGTERM');
+      expect(await registry.exited).toBe(0);
+    } finally {
+      await cluster.stop();
+    }
   });
 
   it('finishes a request that is in flight when SIGTERM arrives, then exits 0', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, registryHarness } from './support/harness';
-import { SCHEME, call, reviewWorld, syntheticResidentId, syntheticUscc } from './support/fixtures';
+import { mediaDb } from '../../../registry/media/media-tables';
+import { FIXTURE_VIDEO, SCHEME, call, createSubmission, moveSubmission, reviewWorld, syntheticResidentId, syntheticUscc } from './support/fixtures';
 
 describe.each(DIALECTS)('registry domain API on %s', (dialect) => {
   const harness = registryHarness(dialect);
@@ -128,5 +129,59 @@ describe.each(DIALECTS)('registry domain API on %s', (dialect) => {
     expect((await call(registry, expert.token, 'POST', '/v1/experts/me/keys', { keyId: 'k1', deviceId: 'd1', publicKey: 'B'.repeat(43) })).status).toBe(409);
     expect(await call(registry, expert.token, 'POST', '/v1/experts/me/keys', { keyId: 'k2', deviceId: 'd1', publicKey: 'bm90IGEga2V5IGF0IGFsbCwganVzdCB0ZXh0IHRoYXQgaXMgbG9uZw==' }))
       .toMatchObject({ status: 400, body: { error: { code: 'INVALID_PUBLIC_KEY', field: 'body.publicKey' } } });
+  });
+
+  it('refuses to change the occupation or level of a scheme version it replaces', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { assign: false });
+    const url = `/v1/schemes/${SCHEME.id}/versions/${SCHEME.version}`;
+    expect(await call(registry, world.admin, 'PUT', url, { scheme: { ...SCHEME, occupationCode: '6-18-02-05' } }))
+      .toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', field: 'body.scheme.occupationCode' } } });
+    expect(await call(registry, world.admin, 'PUT', url, { scheme: { ...SCHEME, level: 2 } }))
+      .toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', field: 'body.scheme.level' } } });
+    const row = await registry.app.registry.db.selectFrom('marking_schemes').select(['occupation_code', 'level']).where('id', '=', SCHEME.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ occupation_code: SCHEME.occupationCode, level: SCHEME.level });
+  });
+
+  it('never assigns an expert whose own account belongs to the submitting institution', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { experts: 3, assign: false });
+    // an expert account of institution A with no recorded affiliation: the account itself is the conflict
+    const member = await registry.account(['expert'], { institutionId: world.institutionA });
+    await call(registry, world.admin, 'PUT', `/v1/experts/${member.id}`, { status: 'approved', specialties: [{ occupationCode: SCHEME.occupationCode, level: 2 }], affiliations: [] });
+    expect(await call(registry, world.admin, 'POST', `/v1/submissions/${world.submissionId}/assignments`, { expertIds: [member.id] }))
+      .toMatchObject({ status: 422, body: { error: { code: 'EXPERT_NOT_ELIGIBLE', field: 'body.expertIds.0' } } });
+    const auto = await call<{ tasks: Array<{ expertId: string }> }>(registry, world.admin, 'POST', `/v1/submissions/${world.submissionId}/assignments`, { count: 3 });
+    expect(auto.status).toBe(201);
+    expect(auto.body.tasks.map((task) => task.expertId)).not.toContain(member.id);
+  });
+
+  it('fills videos from the registry\'s ingest and submits only videos whose ingest is done', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { assign: false });
+    const coordinator = world.coordinator.token;
+    // the world's own submission named only the original; the registry filled in what its ingest made
+    expect((await call<{ videos: unknown[] }>(registry, coordinator, 'GET', `/v1/submissions/${world.submissionId}`)).body.videos).toEqual([FIXTURE_VIDEO]);
+    expect(await createSubmission(registry, world, [{ originalSha256: FIXTURE_VIDEO.originalSha256, proxySha256: 'e'.repeat(64) }]))
+      .toMatchObject({ status: 422, body: { error: { code: 'MEDIA_MISMATCH', field: 'body.videos.0.proxySha256' } } });
+
+    const never = await createSubmission(registry, world, [{ originalSha256: '7'.repeat(64) }]);
+    expect(never.body).toMatchObject({ state: 'draft', videos: [{ originalSha256: '7'.repeat(64), proxySha256: null, frameTableSha256: null }] });
+    expect(await moveSubmission(registry, coordinator, never.body.id, ['validated', 'uploaded', 'submitted']))
+      .toMatchObject({ status: 409, body: { error: { code: 'MEDIA_NOT_INGESTED', field: 'videos.0.originalSha256' } } });
+    const at = new Date().toISOString();
+    await mediaDb(registry.app.registry.db).insertInto('ingest_jobs').values({
+      source_sha256: '7'.repeat(64), state: 'running', attempts: 1, reason: null, detail: null, proxy_sha256: null, frame_table: null, frame_table_sha256: null, queued_at: at, updated_at: at,
+    }).execute();
+    expect(await moveSubmission(registry, coordinator, never.body.id, ['submitted'])).toMatchObject({ status: 409, body: { error: { code: 'MEDIA_NOT_INGESTED' } } });
+
+    // an upload ingest already rejected: the new submission starts returned, with the coded reason
+    await mediaDb(registry.app.registry.db).insertInto('ingest_jobs').values({
+      source_sha256: '8'.repeat(64), state: 'rejected', attempts: 1, reason: 'zero_frames', detail: 'the video stream has no frames', proxy_sha256: null, frame_table: null, frame_table_sha256: null, queued_at: at, updated_at: at,
+    }).execute();
+    const bad = await createSubmission(registry, world, [{ originalSha256: FIXTURE_VIDEO.originalSha256 }, { originalSha256: '8'.repeat(64) }]);
+    expect(bad).toMatchObject({ status: 201, body: { state: 'returned', returnReason: 'media.zero_frames', result: { media: { originalSha256: '8'.repeat(64), reason: 'zero_frames' } } } });
+    expect(await moveSubmission(registry, coordinator, bad.body.id, ['draft', 'validated', 'uploaded', 'submitted']))
+      .toMatchObject({ status: 409, body: { error: { code: 'MEDIA_REJECTED', field: 'videos.1.originalSha256' } } });
   });
 });

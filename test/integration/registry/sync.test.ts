@@ -1,12 +1,23 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../../../registry/config';
+import { OPS_BODY_LIMIT_BYTES, OPS_PER_PUSH, realisticMaxDecisionOp } from '../../../registry/sync/ops-body-limit';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
 import type { TestRegistry } from './support/harness';
 import { DIALECTS, registryHarness } from './support/harness';
-import { call, markSheet, opOf, reviewWorld, signedDecision, type ExpertHandle } from './support/fixtures';
+import { FIXTURE_VIDEO, SCHEME, call, markSheet, opOf, reviewWorld, signedDecision, uuidv7, type ExpertHandle } from './support/fixtures';
 
 type Results = { results: Array<{ opId: string; status: string; reason?: string; result?: Record<string, unknown> }> };
 
 async function push(registry: TestRegistry, expert: ExpertHandle, ops: unknown[], deviceId = expert.deviceId) {
   return call<Results & { error?: { code: string; expectedSeq?: number; field?: string } }>(registry, expert.token, 'POST', '/v1/ops', { deviceId, ops });
+}
+
+type TaskBody = { id: string; round: number; state: string; expertId: string; statusReason?: string | null; replacedBy: string | null };
+
+async function roundTasks(registry: TestRegistry, admin: string, submissionId: string, round: number) {
+  const tasks = await call<{ tasks: TaskBody[] }>(registry, admin, 'GET', `/v1/tasks?submissionId=${submissionId}`);
+  return tasks.body.tasks.filter((task) => task.round === round);
 }
 
 async function pullAll(registry: TestRegistry, token: string) {
@@ -172,4 +183,112 @@ describe.each(DIALECTS)('sync: ops and change feed on %s', (dialect) => {
     const again = await call<{ changes: unknown[]; cursor: number; hasMore: boolean }>(registry, busy.token, 'GET', `/v1/changes?cursor=${mine.cursor}`);
     expect(again.body).toEqual({ changes: [], cursor: mine.cursor, hasMore: false });
   });
+
+  it('rejects a decision signed over another video than the submission\'s proxy as a result, not an error', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry);
+    const submission = await call<{ videos: unknown[] }>(registry, world.admin, 'GET', `/v1/submissions/${world.submissionId}`);
+    expect(submission.body.videos).toEqual([FIXTURE_VIDEO]);
+    const task = world.tasks[0]!;
+    const expert = world.experts.find((e) => e.id === task.expertId)!;
+    const other = await push(registry, expert, [opOf(signedDecision(expert, markSheet(task, world.schemeHash, 2, 'e'.repeat(64))), 1)]);
+    expect(other.status).toBe(200);
+    expect(other.body.results[0]).toMatchObject({ status: 'rejected', reason: 'decision.proxyMismatch', result: { proxySha256: [FIXTURE_VIDEO.proxySha256] } });
+    const right = await push(registry, expert, [opOf(signedDecision(expert, markSheet(task, world.schemeHash)), 2)]);
+    expect(right.body.results[0]!.status).toBe('applied');
+  });
+
+  it('stores why a task was withdrawn, reassigned or handed on for a conflict, and publishes it as statusReason', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { experts: 5 });
+    const [t0, t1, t2] = world.tasks;
+    if (!t0 || !t1 || !t2) throw new Error('the world assigns three tasks');
+    const expertOf = (task: { expertId: string }) => world.experts.find((e) => e.id === task.expertId)!;
+    expect((await call(registry, world.admin, 'POST', `/v1/tasks/${t0.id}/withdraw`, { reason: '专家病假' })).status).toBe(200);
+    const reassigned = await call<{ replacement: TaskBody }>(registry, world.admin, 'POST', `/v1/tasks/${t1.id}/reassign`, { reason: 'workload' });
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.body.replacement.statusReason).toBeNull();
+    const declared = await push(registry, expertOf(t2), [opOf({ taskId: t2.id, reason: '曾为该机构授课' }, 1, 'task.declareConflict')]);
+    expect(declared.body.results[0]!.status).toBe('applied');
+
+    for (const [task, reason, state] of [[t0, '专家病假', 'withdrawn'], [t1, 'workload', 'reassigned'], [t2, '曾为该机构授课', 'reassigned']] as const) {
+      expect((await call<TaskBody>(registry, world.admin, 'GET', `/v1/tasks/${task.id}`)).body).toMatchObject({ state, statusReason: reason });
+      // the expert's workstation learns it from the change feed: the latest row of the task carries the reason
+      const feed = await pullAll(registry, expertOf(task).token);
+      const rows = feed.rows.filter((row) => row.entity === 'task' && row.entityId === task.id);
+      expect(rows.at(-1)!.data).toMatchObject({ state, statusReason: reason });
+    }
+  });
+
+  it('checks the panel again for a new round: a suspended expert is replaced by one who was not on the submission', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { experts: 4 });
+    const assigned = new Set(world.tasks.map((t) => t.expertId));
+    const spare = world.experts.find((e) => !assigned.has(e.id))!;
+    const scores = [0, 3, 3];
+    for (const [index, task] of world.tasks.entries()) {
+      const expert = world.experts.find((e) => e.id === task.expertId)!;
+      if (index === 2) {
+        // after deciding round 1, the first expert is suspended
+        await call(registry, world.admin, 'PUT', `/v1/experts/${world.tasks[0]!.expertId}`, { status: 'suspended', specialties: [{ occupationCode: SCHEME.occupationCode, level: 2 }], affiliations: [] });
+      }
+      const result = await push(registry, expert, [opOf(signedDecision(expert, markSheet(task, world.schemeHash, scores[index])), 1)]);
+      expect(result.body.results[0]!.status).toBe('applied');
+    }
+    const round2 = await roundTasks(registry, world.admin, world.submissionId, 2);
+    expect(new Set(round2.map((t) => t.expertId))).toEqual(new Set([world.tasks[1]!.expertId, world.tasks[2]!.expertId, spare.id]));
+  });
+
+  it('opens a short round when nobody eligible is free, and lets the operator top it up', async () => {
+    const registry = await harness.start();
+    const world = await reviewWorld(registry, { experts: 3 });
+    const scores = [0, 3, 3];
+    for (const [index, task] of world.tasks.entries()) {
+      const expert = world.experts.find((e) => e.id === task.expertId)!;
+      // before the round ends, the last expert becomes affiliated with the submitting institution
+      if (index === 2) await call(registry, world.admin, 'PUT', `/v1/experts/${expert.id}`, { status: 'approved', specialties: [{ occupationCode: SCHEME.occupationCode, level: 2 }], affiliations: [world.institutionA] });
+      const result = await push(registry, expert, [opOf(signedDecision(expert, markSheet(task, world.schemeHash, scores[index])), 1)]);
+      expect(result.body.results[0]!.status).toBe('applied');
+    }
+    const round2 = await roundTasks(registry, world.admin, world.submissionId, 2);
+    expect(round2.map((t) => t.expertId).sort()).toEqual([world.tasks[0]!.expertId, world.tasks[1]!.expertId].sort());
+    const fresh = await world.makeExpert([]);
+    const topUp = await call<{ tasks: TaskBody[] }>(registry, world.admin, 'POST', `/v1/submissions/${world.submissionId}/assignments`, {});
+    expect(topUp.status).toBe(201);
+    expect(topUp.body.tasks).toMatchObject([{ expertId: fresh.id, round: 2, state: 'assigned' }]);
+    expect(await call(registry, world.admin, 'POST', `/v1/submissions/${world.submissionId}/assignments`, {})).toMatchObject({ status: 409, body: { error: { code: 'ILLEGAL_TRANSITION' } } });
+  });
+
+  it('takes 1,000 realistic max-size ops in one push under the ops route\'s own body limit, and refuses a byte more', async () => {
+    const registry = await harness.start();
+    const expert = await registry.account(['expert']);
+    const ops = Array.from({ length: OPS_PER_PUSH }, (_, i) => {
+      const op = realisticMaxDecisionOp(i + 1);
+      return { ...op, opId: uuidv7(), payloadHash: createHash('sha256').update(canonicalJson(op.payload)).digest('hex') };
+    });
+    const body = JSON.stringify({ deviceId: 'd'.repeat(128), ops });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(OPS_BODY_LIMIT_BYTES);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(16 * DEFAULT_BODY_LIMIT_BYTES);
+    const headers = { authorization: `Bearer ${expert.token}`, 'content-type': 'application/json' };
+    const accepted = await registry.app.inject({ method: 'POST', url: '/v1/ops', headers, payload: body });
+    expect(accepted.statusCode).toBe(200);
+    const results = (accepted.json() as Results).results;
+    expect(results).toHaveLength(OPS_PER_PUSH);
+    // every decision was parsed in full and then refused on its (made-up) task: business results, not errors
+    expect(new Set(results.map((r) => r.reason))).toEqual(new Set(['task.notFound']));
+
+    const prefix = '{"deviceId":"d","ops":[],"pad":"';
+    const over = `${prefix}${'x'.repeat(OPS_BODY_LIMIT_BYTES + 1 - prefix.length - 2)}"}`;
+    expect(Buffer.byteLength(over)).toBe(OPS_BODY_LIMIT_BYTES + 1);
+    const refused = await registry.app.inject({ method: 'POST', url: '/v1/ops', headers, payload: over });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // every other route keeps the registry-wide limit
+    const admin = await registry.adminToken();
+    const big = await registry.app.inject({
+      method: 'POST', url: '/v1/institutions', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(DEFAULT_BODY_LIMIT_BYTES + 1) }),
+    });
+    expect(big.statusCode).toBe(413);
+  }, 120_000);
 });

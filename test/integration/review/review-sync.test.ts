@@ -8,7 +8,7 @@ import { spawnRegistry, type RegistryProcess } from '../registry/support/registr
 import { ADMIN_PASSWORD, EXPERT_PASSWORD, startRegistry, type LiveRegistry } from '../sync/support/registry';
 import { api } from '../sync/support/review-world';
 import { openWorkstation } from '../sync/support/workstation-dir';
-import { cacheProxy, fakeProxy, submissionForReview } from './support/registry-review-world';
+import { cacheProxy, submissionForReview } from './support/registry-review-world';
 
 /**
  * Issue 5 "flow", at the service level against a real registry process: sign in, pull the task, go offline, score
@@ -61,8 +61,8 @@ describe('review against a real registry', () => {
   });
 
   it('scores offline, survives a restart, syncs once online; the registry verifies and aggregates to the hand-computed result', async () => {
-    const media = fakeProxy();
-    const world = await submissionForReview(registry, [...accounts.values()], media);
+    const world = await submissionForReview(registry, [...accounts.values()]);
+    const { media } = world;
 
     // Online: each expert signs in and downloads the task (the media cache is filled as a download would).
     const experts = [];
@@ -121,9 +121,8 @@ describe('review against a real registry', () => {
   }, 120_000);
 
   it('a conflict-of-interest declaration reaches the registry, which reassigns; the pulled task is read-only with the reason', async () => {
-    const media = fakeProxy();
     const extra = await registry.createAccount('expert24');
-    const world = await submissionForReview(registry, [accounts.get('expert21')!, accounts.get('expert22')!, accounts.get('expert23')!], media);
+    const world = await submissionForReview(registry, [accounts.get('expert21')!, accounts.get('expert22')!, accounts.get('expert23')!]);
     // A fourth approved expert, so the registry can hand the task on instead of withdrawing it.
     await api(registry, world.admin, 'PUT', `/v1/experts/${extra}`, {
       status: 'approved', specialties: [{ occupationCode: '6-18-02-04', level: 2 }], affiliations: [],

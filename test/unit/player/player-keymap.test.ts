@@ -14,7 +14,7 @@ const key = (code: string, mods: Partial<KeyInput> = {}): KeyInput => ({
 describe('player key map (DESIGN §8)', () => {
   it.each([
     ['Space', {}, 'togglePlay'],
-    ['KeyK', {}, 'pause'],
+    ['KeyK', {}, 'togglePlay'],
     ['KeyJ', {}, 'shuttleReverse'],
     ['KeyL', {}, 'shuttleForward'],
     ['ArrowLeft', {}, 'stepBack'],

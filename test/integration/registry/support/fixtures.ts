@@ -6,6 +6,7 @@ import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/domain/insti
 import { EXAMPLE_SCHEME_INPUT } from '../../../../shared/domain/scoring/example-scheme';
 import type { MarkSheetInput } from '../../../../shared/domain/review/mark-sheet';
 import { markSheetContentForSigning } from '../../../../shared/domain/review/decision-payload';
+import { mediaDb } from '../../../../registry/media/media-tables';
 import { bearer, type TestRegistry } from './harness';
 
 let serial = 0;
@@ -26,6 +27,21 @@ export function syntheticUscc(n: number = next()): string {
 }
 
 export const SCHEME = EXAMPLE_SCHEME_INPUT;
+
+/** The video of every review world: an original whose ingest is done, with the proxy and frame table it made. */
+export const FIXTURE_VIDEO = { originalSha256: '0'.repeat(63) + '1', proxySha256: 'a'.repeat(64), frameTableSha256: 'c'.repeat(64) } as const;
+
+/**
+ * The rows a finished ingest leaves for an original (registry/media/ingest-queue.ts), written directly: review tests
+ * need an ingested video, not ffmpeg (the media suite runs the real ingest). Idempotent.
+ */
+export async function ingestedVideoRows(registry: TestRegistry, video: { originalSha256: string; proxySha256: string; frameTableSha256: string } = FIXTURE_VIDEO): Promise<void> {
+  const at = new Date().toISOString();
+  await mediaDb(registry.app.registry.db).insertInto('ingest_jobs').values({
+    source_sha256: video.originalSha256, state: 'done', attempts: 1, reason: null, detail: null, proxy_sha256: video.proxySha256,
+    frame_table: null, frame_table_sha256: video.frameTableSha256, queued_at: at, updated_at: at,
+  }).onConflict((conflict) => conflict.column('source_sha256').doNothing()).execute();
+}
 export async function call<T = unknown>(registry: TestRegistry, token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<{ status: number; body: T }> {
   const response = await registry.app.inject({ method, url, headers: bearer(token), ...(payload === undefined ? {} : { payload: payload as object }) });
   return { status: response.statusCode, body: response.json() as T };
@@ -74,9 +90,12 @@ export async function reviewWorld(registry: TestRegistry, options: { experts?: n
   for (let i = 0; i < (options.experts ?? 3); i += 1) experts.push(await makeExpert(i === 0 ? [b.id] : []));
   const affiliatedExpert = await makeExpert([a.id]);
 
+  await ingestedVideoRows(registry);
+  // the client names only the original; the registry fills in the proxy and frame table its ingest made
   const submission = await ok(call<{ id: string; version: number }>(registry, coordinator.token, 'POST', '/v1/submissions', {
     practitionerId: practitioner.id, certificateId: certificate.id, schemeId: SCHEME.id, schemeVersion: SCHEME.version,
-    training: { institutionId: a.id, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' }, videos: [],
+    training: { institutionId: a.id, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' },
+    videos: [{ originalSha256: FIXTURE_VIDEO.originalSha256, proxySha256: null, frameTableSha256: null }],
   }));
   let version = submission.version;
   for (const to of ['validated', 'uploaded', 'submitted']) {
@@ -87,13 +106,16 @@ export async function reviewWorld(registry: TestRegistry, options: { experts?: n
   if (options.assign !== false) {
     tasks = (await ok(call<{ tasks: typeof tasks }>(registry, admin, 'POST', `/v1/submissions/${submission.id}/assignments`, {}))).tasks;
   }
-  return { admin, institutionA: a.id, institutionB: b.id, coordinator, practitionerId: practitioner.id, certificateId: certificate.id, schemeHash: scheme.contentHash, experts, affiliatedExpert, submissionId: submission.id, tasks };
+  return {
+    admin, institutionA: a.id, institutionB: b.id, coordinator, practitionerId: practitioner.id, certificateId: certificate.id, schemeHash: scheme.contentHash,
+    experts, affiliatedExpert, submissionId: submission.id, tasks, makeExpert,
+  };
 }
 
 /** A complete mark sheet for the example scheme; `judgement` sets both judgement aspects' scores. */
-export function markSheet(task: { id: string; round: number }, schemeHash: string, judgement = 2): MarkSheetInput {
+export function markSheet(task: { id: string; round: number }, schemeHash: string, judgement = 2, proxySha256: string = FIXTURE_VIDEO.proxySha256): MarkSheetInput {
   return {
-    taskId: task.id, schemeId: SCHEME.id, schemeVersion: SCHEME.version, schemeHash, proxySha256: 'a'.repeat(64), round: task.round,
+    taskId: task.id, schemeId: SCHEME.id, schemeVersion: SCHEME.version, schemeHash, proxySha256, round: task.round,
     marks: [
       { aspectId: 'A1', value: true },
       { aspectId: 'A2', value: 1 },
@@ -125,4 +147,34 @@ export function uuidv7(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Buffer.from(bytes).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface SubmissionBody {
+  id: string;
+  state: string;
+  version: number;
+  returnReason: string | null;
+  result: Record<string, unknown> | null;
+  videos: Array<{ originalSha256: string; proxySha256: string | null; frameTableSha256: string | null }>;
+}
+
+type World = Awaited<ReturnType<typeof reviewWorld>>;
+
+/** Another submission for the world's practitioner, by its coordinator, naming `videos`; answers status and body. */
+export async function createSubmission(registry: TestRegistry, world: World, videos: Array<{ originalSha256: string; proxySha256?: string | null; frameTableSha256?: string | null }>) {
+  return call<SubmissionBody>(registry, world.coordinator.token, 'POST', '/v1/submissions', {
+    practitionerId: world.practitionerId, certificateId: world.certificateId, schemeId: SCHEME.id, schemeVersion: SCHEME.version,
+    training: { institutionId: world.institutionA, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' },
+    videos: videos.map((video) => ({ proxySha256: null, frameTableSha256: null, ...video })),
+  });
+}
+
+/** Walks a submission through `states` as the coordinator; stops at (and returns) the first refusal. */
+export async function moveSubmission(registry: TestRegistry, token: string, id: string, states: readonly string[]) {
+  let last = await call<SubmissionBody>(registry, token, 'GET', `/v1/submissions/${id}`);
+  for (const to of states) {
+    last = await call<SubmissionBody>(registry, token, 'POST', `/v1/submissions/${id}/transitions`, { to, baseVersion: last.body.version });
+    if (last.status !== 200) return last;
+  }
+  return last;
 }

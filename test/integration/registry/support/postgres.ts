@@ -1,16 +1,35 @@
 /**
- * A throwaway PostgreSQL 15 cluster for the registry suite: initdb into a temp dir owned by `postgres`, started with
+ * A throwaway PostgreSQL cluster for the registry suite: initdb into a temp dir owned by `postgres`, started with
  * pg_ctl on a free loopback port (as `postgres` via runuser when we are root), a fresh database per registry; stopped
  * and removed in teardown. Missing binaries fail loudly: the suite must run against both dialects (CI installs them).
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-const BIN = process.env.OSEA_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/**
+ * The PostgreSQL server binaries: OSEA_PG_BIN if set, else the newest Debian major under /usr/lib/postgresql, else
+ * what `pg_config --bindir` says (a non-Debian layout). Debian's `postgresql` package follows the release (15 on
+ * bookworm, 17 on trixie), so no version is written here.
+ */
+function postgresBinDir(): string {
+  if (process.env.OSEA_PG_BIN) return process.env.OSEA_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root).filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin', 'initdb'))).map(Number).sort((a, b) => b - a)
+    : [];
+  if (majors.length > 0) return join(root, String(majors[0]), 'bin');
+  try {
+    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+  } catch {
+    return join(root, 'bin');
+  }
+}
+
+const BIN = postgresBinDir();
 
 export interface PgCluster {
   port: number;
@@ -44,7 +63,7 @@ function runAsPostgres(command: string, args: string[]): void {
 
 export async function startPgCluster(): Promise<PgCluster> {
   if (!existsSync(join(BIN, 'initdb')) || !existsSync(join(BIN, 'pg_ctl'))) {
-    throw new Error(`PostgreSQL binaries not found in ${BIN}: install postgresql (15) — the registry suite runs on both dialects`);
+    throw new Error(`PostgreSQL binaries not found in ${BIN}: install postgresql (or set OSEA_PG_BIN) — the registry suite runs on both dialects`);
   }
   const root = mkdtempSync(join(tmpdir(), 'osea-pg-'));
   const dataDir = join(root, 'data');

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mediaCacheDir } from '../../../../electron/services/app/paths';
@@ -8,6 +7,7 @@ import { orgCodeCheckChar, usccCheckChar } from '../../../../shared/domain/insti
 import { EXAMPLE_SCHEME_INPUT } from '../../../../shared/domain/scoring/example-scheme';
 import { sha256Hex } from '../../../unit/review/support/review-seed';
 import type { LiveRegistry } from '../../sync/support/registry';
+import { uploadAndIngest } from '../../sync/support/ingested-video';
 import { api, signInToken } from '../../sync/support/review-world';
 
 let serial = 5000 + Math.floor(Math.random() * 4000);
@@ -22,26 +22,27 @@ const uscc = (n: number) => {
   return first17 + usccCheckChar(first17);
 };
 
-/** A review proxy as a stand-in (random bytes; the service never decodes it) and its frame table. */
-export interface FakeProxy {
+/** The review proxy and frame table the registry's ingest made for a submission's video, as downloaded bytes. */
+export interface ReviewMedia {
   proxy: Buffer;
   frames: Buffer;
   proxySha256: string;
   frameTableSha256: string;
 }
 
-export function fakeProxy(): FakeProxy {
-  const proxy = randomBytes(4096);
-  const proxySha256 = sha256Hex(proxy);
-  const frames = Buffer.from(JSON.stringify({
-    version: 1, timescale: 30, pts: Array.from({ length: 120 }, (_, i) => i), frameCount: 120, width: 320, height: 240, rotation: 0,
-    avgFps: 30, sourceSha256: proxySha256, proxySha256,
-  }));
-  return { proxy, frames, proxySha256, frameTableSha256: sha256Hex(frames) };
+async function blob(registry: LiveRegistry, token: string, sha256: string): Promise<Buffer> {
+  const response = await fetch(new URL(`/v1/blobs/${sha256}`, registry.url), { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`GET /v1/blobs/${sha256}: ${response.status}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (sha256Hex(bytes) !== sha256) throw new Error(`blob ${sha256} arrived with other bytes`);
+  return bytes;
 }
 
-/** What the media cache holds after a finished download (the cache service is not there yet; same layout). */
-export function cacheProxy(store: WorkstationStore, dataDir: string, media: FakeProxy): void {
+/**
+ * What the media cache holds after a finished download, placed directly: these tests drive the review service and the
+ * sync engine without the workstation's download scheduler (test/integration/sync/media-integrity.test.ts covers that).
+ */
+export function cacheProxy(store: WorkstationStore, dataDir: string, media: ReviewMedia): void {
   const now = new Date().toISOString();
   for (const [sha, bytes] of [[media.proxySha256, media.proxy], [media.frameTableSha256, media.frames]] as const) {
     const dir = join(mediaCacheDir(dataDir), sha.slice(0, 2));
@@ -53,9 +54,11 @@ export function cacheProxy(store: WorkstationStore, dataDir: string, media: Fake
 
 /**
  * Over the registry's real HTTP API: institution, practitioner, certificate, the example scheme, the given experts
- * approved, and one submitted submission whose video names `media`, assigned to exactly those experts.
+ * approved, and one submitted submission whose video is a frame-strip clip uploaded over tus and put through the
+ * registry's real ingest, assigned to exactly those experts; `media` is the proxy and frame table the registry made.
  */
-export async function submissionForReview(registry: LiveRegistry, expertIds: string[], media: FakeProxy) {
+export async function submissionForReview(registry: LiveRegistry, expertIds: string[]) {
+  const originalSha256 = await uploadAndIngest(registry);
   const admin = await registry.adminToken();
   const n = (serial += 1);
   const institution = await api<{ id: string }>(registry, admin, 'POST', '/v1/institutions', {
@@ -78,12 +81,18 @@ export async function submissionForReview(registry: LiveRegistry, expertIds: str
   const submission = await api<{ id: string; version: number }>(registry, coord, 'POST', '/v1/submissions', {
     practitionerId: practitioner.id, certificateId: certificate.id, schemeId: EXAMPLE_SCHEME_INPUT.id, schemeVersion: EXAMPLE_SCHEME_INPUT.version,
     training: { institutionId: institution.id, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' },
-    videos: [{ originalSha256: media.proxySha256, proxySha256: media.proxySha256, frameTableSha256: media.frameTableSha256 }],
+    videos: [{ originalSha256, proxySha256: null, frameTableSha256: null }],
   });
   let version = submission.version;
   for (const to of ['validated', 'uploaded', 'submitted']) {
     version = (await api<{ version: number }>(registry, coord, 'POST', `/v1/submissions/${submission.id}/transitions`, { to, baseVersion: version })).version;
   }
   const { tasks } = await api<{ tasks: { id: string; expertId: string }[] }>(registry, admin, 'POST', `/v1/submissions/${submission.id}/assignments`, { expertIds });
-  return { submissionId: submission.id, taskIds: new Map(tasks.map((t) => [t.expertId, t.id])), admin };
+  const [video] = (await api<{ videos: { proxySha256: string | null; frameTableSha256: string | null }[] }>(registry, admin, 'GET', `/v1/submissions/${submission.id}`)).videos;
+  if (!video?.proxySha256 || !video.frameTableSha256) throw new Error(`the registry did not fill in the ingest: ${JSON.stringify(video)}`);
+  const media: ReviewMedia = {
+    proxy: await blob(registry, admin, video.proxySha256), frames: await blob(registry, admin, video.frameTableSha256),
+    proxySha256: video.proxySha256, frameTableSha256: video.frameTableSha256,
+  };
+  return { submissionId: submission.id, taskIds: new Map(tasks.map((t) => [t.expertId, t.id])), admin, media };
 }
