@@ -7,7 +7,7 @@ import { WorkstationStore } from '../../electron/services/db/store';
 import { EXAMPLE_SCHEME_INPUT } from '../../shared/domain/scoring/example-scheme';
 import { seedManyTasks, seedProfile, type SeedTask } from '../unit/review/support/review-seed';
 import { saveScreen } from './support/screens';
-import { EXPERT, OFFLINE_REGISTRY, unlock } from './support/review-world';
+import { EXPERT, OFFLINE_REGISTRY, openUnlocked } from './support/review-world';
 import { startWebHost, type WebHost } from './support/web-host';
 
 /** Issue 5 item 1: the task list with 100,000 tasks stays a list of a few dozen DOM rows (virtualised). */
@@ -46,11 +46,7 @@ test.afterAll(async () => {
 
 test('100,000 tasks: virtual rows, scroll to the end, search and sort', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(host.url);
-  await expect(page.getByTestId('side-nav')).toBeVisible();
-  await unlock(page);
-  await page.goto(`${host.origin}/#/tasks`);
-  await page.reload();
+  await openUnlocked(page, host);
   const count = page.getByTestId('task-count');
   await expect(count).toHaveAttribute('data-total', String(COUNT), { timeout: 120_000 });
   const rows = page.getByTestId('task-row');

@@ -1,18 +1,15 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { WorkstationStore } from '../../electron/services/db/store';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { spawnRegistry, type RegistryProcess } from '../integration/registry/support/registry-process';
 import { ADMIN_PASSWORD, EXPERT_PASSWORD, startRegistry, type LiveRegistry } from '../integration/sync/support/registry';
 import { api } from '../integration/sync/support/review-world';
-import { cacheProxy, submissionForReview, type FakeProxy } from '../integration/review/support/registry-review-world';
+import { cacheProxy, submissionForReview } from '../integration/review/support/registry-review-world';
 import { reviewStation } from '../integration/review/support/review-station';
-import { seedMedia, sha256Hex } from '../unit/review/support/review-seed';
-import { ingestClip } from './player-harness/player-media';
 import { saveScreen } from './support/screens';
 import { startWebHost, type WebHost } from './support/web-host';
 
@@ -20,7 +17,8 @@ import { startWebHost, type WebHost } from './support/web-host';
  * Issue 5 "flow e2e": sign in as expert01 against a real registry, download the task, stop the registry, score with
  * the keyboard (a veto with evidence included), submit, kill and restart the workstation, start the registry, sync —
  * the registry verifies the signature and, with the other two experts' identical decisions, certifies with the result
- * computed by hand (68). Sign-in and "sync now" go through the RPC channels: the shell has no sign-in screen yet.
+ * computed by hand (68). Sign-in and the offline unlock go through the sign-in form; a few checks read the back end over
+ * its RPC channels.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -48,6 +46,13 @@ async function call<T>(page: Page, channel: string, input: unknown): Promise<T> 
   return result.value as T;
 }
 
+async function signInThroughTheForm(page: Page, password: string): Promise<void> {
+  await page.getByTestId('sign-in-username').fill('expert01');
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('side-nav')).toBeVisible();
+}
+
 async function press(page: Page, ...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
@@ -57,24 +62,21 @@ test('expert01 scores offline with the keyboard; after restart and sync the regi
   registry = await startRegistry();
   const ids = new Map<string, string>();
   for (const name of ['expert01', 'expert02', 'expert03']) ids.set(name, await registry.createAccount(name));
-  const clip = await ingestClip(resolve('test-results/review-media'), resolve('test-results/review-frame-strip-cache'), 'cfr30', 4);
-  const proxy = readFileSync(clip.proxyPath);
-  const frames = readFileSync(clip.framesPath);
-  const media: FakeProxy = { proxy, frames, proxySha256: sha256Hex(proxy), frameTableSha256: sha256Hex(frames) };
-  const world = await submissionForReview(registry, [...ids.values()], media);
+  const world = await submissionForReview(registry, [...ids.values()]);
+  const { media } = world;
   const taskId = world.taskIds.get(ids.get('expert01')!)!;
 
-  // Online: sign in and download (the media cache service is not built yet; its files are placed as it would).
+  // Online: sign in; the workstation's media cache downloads the proxy and frame table from the registry.
   // Our own data dir: a host started without one deletes its dir on stop, and this one must survive a restart.
   const dataDir = mkdtempSync(join(tmpdir(), 'osea-review-flow-'));
   cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
   host = await startWebHost({ registry: registry.url, dataDir });
   await page.goto(host.url);
-  await call(page, 'session.signIn', { username: 'expert01', password: EXPERT_PASSWORD });
-  await expect.poll(async () => (await call<{ tasks: unknown[] }>(page, 'review.listTasks', {})).tasks.length, { timeout: 30_000 }).toBe(1);
-  const store = WorkstationStore.open(dataDir);
-  seedMedia(store, dataDir, clip.proxyPath, clip.framesPath);
-  store.close();
+  await signInThroughTheForm(page, EXPERT_PASSWORD);
+  await expect.poll(async () => {
+    const { tasks } = await call<{ tasks: { taskId: string; media: { state: string } }[] }>(page, 'review.listTasks', {});
+    return tasks.map((task) => [task.taskId, task.media.state]);
+  }, { timeout: 60_000 }).toEqual([[taskId, 'ready']]);
 
   // The registry goes away.
   registry.process.child.kill('SIGKILL');
@@ -143,7 +145,11 @@ test('expert01 scores offline with the keyboard; after restart and sync the regi
   await host.stop();
   host = await startWebHost({ registry: registry.url, dataDir });
   await page.goto(host.url);
-  await call(page, 'session.unlock', { username: 'expert01', password: EXPERT_PASSWORD });
+  // The registry is still down: the sign-in form unlocks the local profile offline.
+  await page.locator('[data-testid="sign-in-profile"][data-username="expert01"]').click();
+  await page.getByTestId('sign-in-password').fill(EXPERT_PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('offline-unlocked')).toBeVisible();
 
   // The registry comes back on its address; sync now.
   revived = await spawnRegistry(['--data-dir', registry.dataDir, '--port', new URL(registry.url).port, '--log-level', 'warn'], { OSEA_REGISTRY_ADMIN_PASSWORD: ADMIN_PASSWORD });

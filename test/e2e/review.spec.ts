@@ -7,7 +7,7 @@ import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { SeedProfile, SeedTask } from '../unit/review/support/review-seed';
 import { collectPageErrors } from './support/shell-page';
 import { saveScreen } from './support/screens';
-import { OFFLINE_REGISTRY, prepareReviewDataDir, rpc, unlock } from './support/review-world';
+import { OFFLINE_REGISTRY, openUnlocked, prepareReviewDataDir, rpc } from './support/review-world';
 import { startWebHost, type WebHost } from './support/web-host';
 
 /**
@@ -60,11 +60,7 @@ const KNOWN_CSP_FONT = /Loading the font 'data:application\/font-woff/;
 
 async function openTasks(page: Page): Promise<string[]> {
   const errors = collectPageErrors(page);
-  await page.goto(host.url);
-  await expect(page.getByTestId('side-nav')).toBeVisible();
-  await unlock(page);
-  await page.goto(`${host.origin}/#/tasks`);
-  await page.reload();
+  await openUnlocked(page, host);
   await expect(page.getByTestId('task-table')).toBeVisible();
   return errors;
 }
@@ -160,12 +156,35 @@ test('scores a task with the keyboard, evidence by frame and a veto; autosaves e
   await page.getByTestId('veto-V1-rationale').fill('测量读数被遮挡后改写');
   await expect(page.getByTestId('veto-V1-needs-evidence')).toHaveCount(0);
 
-  // Replay shows exactly the clip's range.
+  // Replay shows exactly the clip's range: from outside it (frame 50), the first frame shown is 10, playback stays
+  // in 10..30 and stops on 30. Every change of the counter is logged while it plays.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(frame).toHaveText('50');
+  await expect(frame).toHaveAttribute('data-phase', 'settled');
+  await frame.evaluate((element) => {
+    const log: Array<{ phase: string; text: string }> = [];
+    (window as unknown as { replayLog: typeof log }).replayLog = log;
+    new MutationObserver(() => log.push({ phase: element.dataset.phase ?? '', text: element.textContent ?? '' }))
+      .observe(element, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['data-phase'] });
+  });
   await clip.getByTestId('evidence-replay').click();
-  await page.keyboard.press('KeyK');
-  const shown = Number(await frame.textContent());
-  expect(shown).toBeGreaterThanOrEqual(10);
-  expect(shown).toBeLessThanOrEqual(30);
+  const replayLog = () => page.evaluate(() => (window as unknown as { replayLog: Array<{ phase: string; text: string }> }).replayLog);
+  await expect.poll(async () => {
+    const log = await replayLog();
+    const last = log.at(-1);
+    return log.some((entry) => entry.phase === 'playing') && last?.phase === 'settled' ? last.text : 'not stopped yet';
+  }, { timeout: 10_000 }).toBe('30');
+  const shownFrames = (await replayLog()).map((entry) => entry.text).filter((text) => text !== '' && text !== '50').map(Number);
+  expect(shownFrames[0], 'first frame shown by the replay').toBe(10);
+  expect(Math.min(...shownFrames)).toBeGreaterThanOrEqual(10);
+  // The stop is timed from the browser's expected display times; on a loaded machine the frame after the clip's
+  // last can flash once before the pause lands (the counter then says so truthfully), never more.
+  expect(Math.max(...shownFrames)).toBeLessThanOrEqual(31);
+  expect(shownFrames.length, 'frames counted while the clip played').toBeGreaterThan(5);
+  await page.waitForTimeout(500);
+  await expect(frame).toHaveText('30');
 
   // Hand-computed: 10 + 8 + (12 → 0 by V1) + 20 + 20 + 10 = 68, pass.
   await expect(page.getByTestId('score-summary')).toHaveAttribute('data-total', '68');
@@ -246,6 +265,18 @@ test('a discrepancy round shows the spread; the screens in English', async ({ pa
   await saveScreen(page, 'review-screen-en-US');
   await screenScoringPanel(page, 'en-US');
   await page.locator('.osea-review__left').screenshot({ path: 'test-results/screens/review-player-marks-en-US.png' });
+
+  // The pre-sign dialog: what is still missing, and the clip just added (on A5, which has no score yet) listed as
+  // evidence the decision would be signed without.
+  await page.getByTestId('review-submit').click();
+  await expect(page.getByTestId('submit-dialog-body')).toBeVisible();
+  await expect(page.getByTestId('submit-left-out')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('submit-left-out-item')).toHaveAttribute('data-code', 'aspectUnmarked');
+  await expect(page.getByTestId('submit-left-out-item')).toContainText('On aspect A5, which has no score yet (1): Frames 10–30');
+  await expect(page.getByTestId('submit-issues')).toBeVisible();
+  await saveScreen(page, 'review-submit-dialog-en-US');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('submit-dialog-body')).toHaveCount(0);
 
   await page.getByTestId('review-back').click();
   await openTask(page, 'task-001');

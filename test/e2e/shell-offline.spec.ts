@@ -12,7 +12,8 @@ test('a save with the host gone says so in the UI instead of throwing', async ({
   page.on('pageerror', (error) => uncaught.push(error.message));
   try {
     await page.goto(host.url);
-    await page.getByTestId('nav-settings').click();
+    // Signed out: the settings are reached from the sign-in card.
+    await page.getByTestId('sign-in-settings').click();
     await expect(page.getByTestId('settings-registry-url')).toBeVisible();
   } finally {
     await host.stop();
@@ -25,7 +26,7 @@ test('a save with the host gone says so in the UI instead of throwing', async ({
   await expect(page.getByText('设置已保存')).toHaveCount(0);
   await saveScreen(page, 'zh-CN-settings-host-gone');
 
-  await page.getByTestId('nav-tasks').click();
-  await expect(page.getByTestId('page-tasks')).toBeVisible();
+  await page.getByTestId('sign-in-back').click();
+  await expect(page.getByTestId('sign-in-page')).toBeVisible();
   expect(uncaught).toEqual([]);
 });

@@ -39,13 +39,14 @@ test('a corrupt store names the file, and "move aside" keeps it and starts fresh
   await saveScreen(page, 'zh-CN-store-unavailable');
 
   await page.getByTestId('store-move-aside').click();
-  await expect(page.getByTestId('side-nav')).toBeVisible();
+  // A fresh store: nobody has signed in on it yet, so the app opens on the sign-in card.
+  await expect(page.getByTestId('sign-in-page')).toBeVisible();
   const movedAside = readdirSync(dataDir).filter((name) => name.startsWith(`${STORE_FILE}.corrupt-`) && !/-(wal|shm)$/.test(name));
   expect(movedAside).toHaveLength(1);
   expect(readFileSync(join(dataDir, movedAside[0]!), 'utf8')).toBe(GARBAGE);
 
   await page.reload();
-  await expect(page.getByTestId('side-nav')).toBeVisible();
+  await expect(page.getByTestId('sign-in-page')).toBeVisible();
   await expect(page.getByTestId('store-unavailable')).toHaveCount(0);
 });
 

@@ -1,23 +1,37 @@
 import { expect, test, type Page } from '@playwright/test';
+import { syntheticUscc } from '../integration/registry/support/fixtures';
+import { EXPERT_PASSWORD, startRegistry, type LiveRegistry } from '../integration/sync/support/registry';
+import { api } from '../integration/sync/support/review-world';
 import { saveScreen } from './support/screens';
 import { chooseLanguage, collectPageErrors, navIds } from './support/shell-page';
 import { startWebHost, type WebHost } from './support/web-host';
 
 /**
- * The foundation's shell against the real web-mode host (issue 2): a fresh data dir, an unreachable registry.
- * Tests run in order on one host: zh-CN first, then the language switch, then English.
+ * The foundation's shell against the real web-mode host (issue 2): a fresh data dir and a real registry process with
+ * one account that holds every workspace's role, so the whole menu shows once signed in. The session lives in the
+ * host, so later tests open straight into the shell. Tests run in order on one host: zh-CN first, then the language
+ * switch, then English.
  */
 test.describe.configure({ mode: 'serial' });
 
-const OFFLINE_REGISTRY = 'http://127.0.0.1:9';
+const USERNAME = 'shell01';
+let registry: LiveRegistry;
 let host: WebHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost({ registry: OFFLINE_REGISTRY });
+  test.setTimeout(120_000);
+  registry = await startRegistry();
+  // A coordinator works for an institution.
+  const institution = await api<{ id: string }>(registry, await registry.adminToken(), 'POST', '/v1/institutions', {
+    name: '外壳测试培训学校', uscc: syntheticUscc(), type: 'training_org', provinceCode: '35', filingReference: 'SHELL-1',
+  });
+  await registry.createAccount(USERNAME, ['expert', 'committee', 'coordinator'], EXPERT_PASSWORD, institution.id);
+  host = await startWebHost({ registry: registry.url });
 });
 
 test.afterAll(async () => {
   await host?.stop();
+  await registry?.stop();
 });
 
 async function openShell(page: Page): Promise<string[]> {
@@ -38,29 +52,37 @@ async function readSettings(page: Page): Promise<unknown> {
   });
 }
 
-test('the shell loads in Chinese, offline and signed out, with every workspace and no console errors', async ({ page }) => {
-  const errors = await openShell(page);
+test('the shell loads in Chinese on the sign-in card; signed in, every workspace of the roles, no console errors', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(host.url);
+  await expect(page.getByTestId('sign-in-page')).toBeVisible();
   await expect(page.getByTestId('product-name')).toHaveText('OSEA 审核工作站');
   await expect(page).toHaveTitle('OSEA 审核工作站');
-  const status = page.getByTestId('sync-status');
-  await expect(status).toContainText('离线');
-  await expect(status).toContainText(OFFLINE_REGISTRY);
-  await expect(status).toContainText('未登录');
-  await expect(page.getByTestId('sign-in-banner')).toBeVisible();
-  for (const id of navIds) await expect(page.getByTestId(id)).toBeVisible();
+  await expect(page.getByTestId('sign-in-registry')).toHaveText(registry.url);
   // The secret is traded for the HttpOnly cookie and must not linger in the address bar.
   expect(page.url()).not.toContain(host.token);
   expect(await page.evaluate(() => document.cookie)).toBe('');
+
+  await page.getByTestId('sign-in-username').fill(USERNAME);
+  await page.getByTestId('sign-in-password').fill(EXPERT_PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('side-nav')).toBeVisible();
+  for (const id of navIds) await expect(page.getByTestId(id)).toBeVisible();
+  await expect(page.getByTestId('user-menu')).toContainText(`${USERNAME} 专家`);
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-state')).toHaveText('已连接');
   await expect(page.getByTestId('page-tasks')).toBeVisible();
+  await saveScreen(page, 'zh-CN-shell-signed-in');
   expect(errors).toEqual([]);
 });
 
 test('each navigation entry opens its page (zh-CN)', async ({ page }) => {
   const errors = await openShell(page);
   await visitEveryScreen(page, 'zh-CN', {
-    tasks: '分配给您的审核任务会显示在这里',
+    tasks: '本机还没有分配给您的审核任务',
     applications: '专家申请会显示在这里',
     batches: '提交批次会显示在这里',
+    sync: '没有待同步或被拒收的操作',
     settings: '公示网地址',
     aboutMode: 'Web 模式',
   });
@@ -71,7 +93,7 @@ test('a bad registry URL shows a translated error and the saved value stays', as
   await openShell(page);
   await page.getByTestId('nav-settings').click();
   const url = page.getByTestId('settings-registry-url');
-  await expect(url).toHaveValue(OFFLINE_REGISTRY);
+  await expect(url).toHaveValue(registry.url);
   await url.fill('ftp://registry.example.org');
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('公示网地址无效')).toBeVisible();
@@ -79,7 +101,7 @@ test('a bad registry URL shows a translated error and the saved value stays', as
   await saveScreen(page, 'zh-CN-settings-invalid-url');
 
   await page.reload();
-  await expect(page.getByTestId('settings-registry-url')).toHaveValue(OFFLINE_REGISTRY);
+  await expect(page.getByTestId('settings-registry-url')).toHaveValue(registry.url);
 });
 
 test('the host rejects a bad registry URL itself and keeps the saved value', async ({ page }) => {
@@ -94,7 +116,7 @@ test('the host rejects a bad registry URL itself and keeps the saved value', asy
   });
   expect(rejected).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   expect(JSON.stringify(rejected)).toContain('registryUrl');
-  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: OFFLINE_REGISTRY } });
+  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: registry.url } });
 });
 
 test('a good registry URL saves and survives a reload', async ({ page }) => {
@@ -103,7 +125,6 @@ test('a good registry URL saves and survives a reload', async ({ page }) => {
   await page.getByTestId('settings-registry-url').fill('https://registry.example.org');
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
-  await expect(page.getByTestId('sync-status')).toContainText('https://registry.example.org');
 
   await page.reload();
   await expect(page.getByTestId('settings-registry-url')).toHaveValue('https://registry.example.org');
@@ -121,7 +142,7 @@ test('the language switch changes the UI to English and survives a reload', asyn
 
   await page.reload();
   await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
-  await expect(page.getByTestId('sync-status')).toContainText('Not signed in');
+  await expect(page.getByTestId('sync-pending')).toHaveText('0 pending');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
   expect(await readSettings(page)).toMatchObject({ ok: true, value: { language: 'en-US' } });
 });
@@ -129,9 +150,10 @@ test('the language switch changes the UI to English and survives a reload', asyn
 test('each navigation entry opens its page (en-US), and errors are in English', async ({ page }) => {
   const errors = await openShell(page);
   await visitEveryScreen(page, 'en-US', {
-    tasks: 'Review tasks assigned to you will appear here',
+    tasks: 'No review tasks are assigned to you on this computer yet',
     applications: 'Expert applications awaiting your review',
     batches: "Your institution's submission batches",
+    sync: 'Nothing waiting to sync and nothing rejected',
     settings: 'Registry URL',
     aboutMode: 'Web mode',
   });
@@ -147,6 +169,7 @@ interface ExpectedTexts {
   tasks: string;
   applications: string;
   batches: string;
+  sync: string;
   settings: string;
   aboutMode: string;
 }
@@ -158,6 +181,11 @@ async function visitEveryScreen(page: Page, language: string, texts: ExpectedTex
     await expect(page.getByTestId(`empty-${page_}`)).toContainText(texts[page_]);
     await saveScreen(page, `${language}-${page_}`);
   }
+
+  await page.getByTestId('nav-sync').click();
+  await expect(page).toHaveURL(/#\/sync$/);
+  await expect(page.getByTestId('sync-ops-empty')).toContainText(texts.sync);
+  await saveScreen(page, `${language}-sync`);
 
   await page.getByTestId('nav-settings').click();
   await expect(page).toHaveURL(/#\/settings$/);

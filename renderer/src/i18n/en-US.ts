@@ -1,5 +1,6 @@
 import { reviewEnUS } from './review.en-US';
 import type { Messages } from './zh-CN';
+import { syncEnUS } from './sync.en-US';
 
 export const enUS: Messages = {
   app: {
@@ -14,23 +15,75 @@ export const enUS: Messages = {
     batches: 'Batches',
     settings: 'Settings',
     about: 'About',
+    sync: 'Sync queue',
   },
   session: {
-    notSignedIn: 'Not signed in',
-    signInBanner: {
-      title: 'Not signed in',
-      description:
-        'All menus are shown for now. Once you sign in, the menu keeps only what your roles need: certification experts see Review tasks, committee members see Expert applications, institutions see Batches.',
+    signIn: {
+      title: 'Sign in',
+      subtitle: 'Use your registry account',
+      registry: 'Registry',
+      changeRegistry: 'Change',
+      username: 'Username',
+      usernamePlaceholder: 'Enter your username',
+      usernameRequired: 'Enter your username.',
+      usernameTooLong: 'The username has at most 64 characters.',
+      password: 'Password',
+      passwordPlaceholder: 'Enter your password',
+      passwordRequired: 'Enter your password.',
+      passwordTooLong: 'The password has at most 256 characters.',
+      submit: 'Sign in',
+      connecting: 'Connecting to the registry…',
+      unlocking: 'The registry is unreachable; unlocking offline with the credentials on this computer…',
+      failed: 'Sign-in failed',
+      offlineHint:
+        'The first sign-in needs the network. Afterwards, when the registry is unreachable, you can unlock offline on this computer with the same password; work done offline syncs once you are back online.',
+      welcome: 'Welcome, {{name}}',
+      offlineUnlocked: {
+        title: 'Unlocked offline: you are working offline',
+        description: 'The registry cannot be reached right now. Your decisions are saved on this computer and sync automatically once you are online.',
+      },
+      offlineWrongPassword:
+        'The registry is unreachable and the offline unlock failed: the password differs from the one you last used to sign in online on this computer.',
+      offlineNoProfile:
+        'The registry is unreachable and this user has never signed in on this computer. The first sign-in needs the network: check the connection or the registry URL and try again.',
+      validation: 'The username or password is not in a valid form; check them and try again.',
+    },
+    profiles: {
+      title: 'Accounts on this computer',
+      hint: 'Click an account to fill in its username',
+      lastOnline: 'Last online sign-in {{time}}',
+      otherRegistries: '{{count}} more account(s) belong to other registry URLs; switch the registry URL to see them.',
+    },
+    signedOutSettings: {
+      back: 'Back to sign-in',
+    },
+    language: 'Language',
+    roles: {
+      expert: 'Certification expert',
+      committee: 'Committee member',
+      coordinator: 'Institution coordinator',
+      admin: 'Administrator',
+    },
+    userMenu: {
+      label: 'Account menu: {{name}}',
+      username: 'Username: {{username}}',
+      roles: 'Roles',
+      signOut: 'Sign out',
+      signOutHint: 'Locks the workstation; local data and queued changes stay',
+      forget: 'Sign out and forget the sign-in on this computer',
+      forgetHint: 'Revokes this computer’s registry sign-in',
+      forgetConfirm: {
+        title: 'Sign out and forget the sign-in on this computer?',
+        description:
+          'This revokes this computer’s sign-in at the registry and deletes the sign-in tokens stored here. Saved decisions and queued changes stay on this computer; syncing resumes only after the next online sign-in (offline, the password still unlocks for viewing and scoring).',
+        ok: 'Sign out and forget',
+        cancel: 'Cancel',
+      },
+      signedOut: 'Signed out',
+      signOutFailed: 'Sign-out failed: {{message}}',
     },
   },
-  sync: {
-    offline: 'Offline · not connected',
-    online: 'Connected',
-    pending: '{{count}} waiting to sync',
-    registry: 'Registry: {{url}}',
-    tooltip:
-      'Sync with the registry starts after you sign in; work done offline is saved on this computer and synced once online.',
-  },
+  sync: syncEnUS,
   pages: {
     tasks: {
       title: 'Review tasks',

@@ -56,6 +56,20 @@ export const reviewEnUS: Messages<typeof reviewZhCN> = {
     mediaMissing: 'The video of this task is not downloaded (or is damaged), so it cannot be reviewed yet. Sync online to download it.',
     submissionMissing: 'The submission of this task is missing on this computer. Sync online.',
   },
+  redownload: {
+    action: 'Download the video again',
+    requesting: 'Asking for a fresh download…',
+    queued: 'The video and frame table on this computer were deleted and are being downloaded again.',
+    ready: 'Downloaded again: the video and frame table are ready.',
+    failed: 'Could not download again: {{message}}',
+    state: 'Video: {{state}}',
+    states: {
+      notDownloaded: 'Waiting to download (starts once online)',
+      downloading: 'Downloading {{percent}}%',
+      ready: 'Ready',
+      missing: 'The registry has no video for this task',
+    },
+  },
   screen: {
     back: 'Back to tasks',
     loading: 'Opening the task…',
@@ -178,6 +192,13 @@ export const reviewEnUS: Messages<typeof reviewZhCN> = {
     fixFirst: 'Before submitting, resolve:',
     signedNote: "Signed with this computer's device key; queued while offline and synced automatically. It cannot be changed afterwards.",
     done: 'Signed and submitted (total {{total}}).',
+    leftOutTitle: 'These evidence clips will not be part of the signed decision:',
+    leftOut: {
+      unattached: 'Not attached to any aspect or veto ({{count}}): {{ranges}}',
+      aspectUnmarked: 'On aspect {{id}}, which has no score yet ({{count}}): {{ranges}}',
+      vetoNotHit: 'On veto {{id}}, which is not ticked ({{count}}): {{ranges}}',
+    },
+    leftOutHint: 'To include them, go back and attach them, score the aspect or tick the veto; otherwise you can sign as it is.',
   },
   issues: {
     mandatoryMissing: 'Mandatory aspect {{id}} is not marked',

@@ -54,6 +54,20 @@ export const reviewZhCN = {
     mediaMissing: '此任务的视频尚未下载到本机（或已损坏），暂不能审看。请联网同步以下载视频。',
     submissionMissing: '本机缺少此任务的提交材料，请联网同步。',
   },
+  redownload: {
+    action: '重新下载视频',
+    requesting: '正在请求重新下载…',
+    queued: '已删除本机的视频与帧表，正在重新下载。',
+    ready: '已重新下载，视频与帧表已就绪。',
+    failed: '无法重新下载：{{message}}',
+    state: '视频状态：{{state}}',
+    states: {
+      notDownloaded: '等待下载（联网后自动开始）',
+      downloading: '下载中 {{percent}}%',
+      ready: '已就绪',
+      missing: '公示网上没有此任务的视频',
+    },
+  },
   screen: {
     back: '返回任务列表',
     loading: '正在打开任务…',
@@ -176,6 +190,13 @@ export const reviewZhCN = {
     fixFirst: '提交前请先处理以下问题：',
     signedNote: '将用本机设备密钥签名，离线时排队，联网后自动同步。提交后不可修改。',
     done: '已签名提交（总分 {{total}}）。',
+    leftOutTitle: '以下证据帧段不会计入签名的评审意见：',
+    leftOut: {
+      unattached: '未关联到任何评分项或否决项（{{count}} 段）：{{ranges}}',
+      aspectUnmarked: '关联的评分项 {{id}} 尚未评分（{{count}} 段）：{{ranges}}',
+      vetoNotHit: '关联的否决项 {{id}} 未勾选触发（{{count}} 段）：{{ranges}}',
+    },
+    leftOutHint: '如需计入，请返回修改（关联证据、为该项评分或勾选否决项）；不需要则可直接签名。',
   },
   issues: {
     mandatoryMissing: '必考项 {{id}} 未评分',

@@ -1,4 +1,5 @@
 import { reviewZhCN } from './review.zh-CN';
+import { syncZhCN } from './sync.zh-CN';
 
 /**
  * zh-CN: the source of truth for every UI string (DESIGN §3). en-US must have exactly these keys; its type is
@@ -17,22 +18,72 @@ export const zhCN = {
     batches: '批次',
     settings: '设置',
     about: '关于',
+    sync: '同步队列',
   },
   session: {
-    notSignedIn: '未登录',
-    signInBanner: {
-      title: '尚未登录',
-      description:
-        '当前显示全部功能菜单。登录后，菜单将只保留与您的角色相关的功能：认证专家看到“审核任务”，评审专家委员会成员看到“专家申请”，服务机构看到“批次”。',
+    signIn: {
+      title: '登录',
+      subtitle: '使用您在公示网的账号登录',
+      registry: '公示网',
+      changeRegistry: '更改',
+      username: '用户名',
+      usernamePlaceholder: '请输入用户名',
+      usernameRequired: '请输入用户名。',
+      usernameTooLong: '用户名最多 64 个字符。',
+      password: '密码',
+      passwordPlaceholder: '请输入密码',
+      passwordRequired: '请输入密码。',
+      passwordTooLong: '密码最多 256 个字符。',
+      submit: '登录',
+      connecting: '正在连接公示网…',
+      unlocking: '公示网无法连接，正在使用本机凭据离线解锁…',
+      failed: '登录未成功',
+      offlineHint: '首次登录需要联网。之后公示网无法连接时，可在本机用同一密码离线解锁；离线期间的工作会在联网后自动同步。',
+      welcome: '欢迎，{{name}}',
+      offlineUnlocked: {
+        title: '已离线解锁，当前离线工作',
+        description: '公示网暂时无法连接。您的审核意见会保存在本机，联网后自动同步。',
+      },
+      offlineWrongPassword: '公示网无法连接，离线解锁未成功：密码与您上次在本机联网登录时使用的密码不一致。',
+      offlineNoProfile: '公示网无法连接，且本机没有该用户的登录记录。首次登录必须联网，请检查网络或公示网地址后重试。',
+      validation: '用户名或密码格式不正确，请检查后重试。',
+    },
+    profiles: {
+      title: '本机账号',
+      hint: '点击账号即可填入用户名',
+      lastOnline: '上次联网登录 {{time}}',
+      otherRegistries: '另有 {{count}} 个账号属于其他公示网地址，切换公示网地址后可见。',
+    },
+    signedOutSettings: {
+      back: '返回登录',
+    },
+    language: '界面语言',
+    roles: {
+      expert: '认证专家',
+      committee: '评审专家委员会委员',
+      coordinator: '服务机构经办人',
+      admin: '系统管理员',
+    },
+    userMenu: {
+      label: '账号菜单：{{name}}',
+      username: '用户名：{{username}}',
+      roles: '角色',
+      signOut: '退出登录',
+      signOutHint: '锁定工作站；本机数据和待同步内容保留',
+      forget: '退出并清除本机登录凭据',
+      forgetHint: '撤销本机在公示网的登录',
+      forgetConfirm: {
+        title: '退出并清除本机登录凭据？',
+        description:
+          '将在公示网撤销本机的登录，并删除本机保存的登录令牌。已保存的审核意见和待同步内容仍保留在本机；下次需要联网登录后才能继续同步（离线时仍可用密码解锁查看和评分）。',
+        ok: '退出并清除',
+        cancel: '取消',
+      },
+      signedOut: '已退出登录',
+      signOutFailed: '退出未成功：{{message}}',
     },
   },
-  sync: {
-    offline: '离线 · 未连接',
-    online: '已连接',
-    pending: '待同步 {{count}} 项',
-    registry: '公示网：{{url}}',
-    tooltip: '与公示网的同步将在登录后启动；离线期间的操作会保存在本机，联网后自动同步。',
-  },
+  sync: syncZhCN,
   pages: {
     tasks: {
       title: '审核任务',

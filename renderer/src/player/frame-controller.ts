@@ -65,6 +65,10 @@ export class FrameController {
   private reverseSpeed = 0;
   private reverseTimer: ReturnType<typeof setTimeout> | null = null;
   private loopTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The commandSerial of a play that waits for a seek to land first (play, loop wrap): playback is under way. */
+  private deferredPlaySerial: number | null = null;
+  /** A one-shot range play (replaying a clip): stop on `to`; void once any later command is given. */
+  private rangeStop: { to: number; serial: number } | null = null;
   private settledWaiters: Array<() => void> = [];
   private readonly cleanups: Array<() => void> = [];
 
@@ -147,12 +151,40 @@ export class FrameController {
       return;
     }
     // Playing while a seek is in flight would present frames from the old position first: land, then play.
-    const serial = this.commandSerial;
     if (!this.video.paused) this.pauseWithoutSnap();
     this.requestFrame(start ?? frame);
+    this.playWhenSettled();
+  }
+
+  /**
+   * Plays `from`..`to` once and stops on `to` (replaying an evidence clip): in/out are set to the range, so
+   * Ctrl+L loops it; with the A–B loop already on, it loops. The first frame shown is `from`, never one before.
+   */
+  playRange(from: number, to: number): void {
+    const range = { inFrame: this.clampFrame(Math.min(from, to)), outFrame: this.clampFrame(Math.max(from, to)) };
+    this.setInOut(range);
+    this.commandSerial += 1;
+    if (this.refused()) return;
+    this.stopReverse();
+    this.rangeStop = this.state.loop ? null : { to: range.outFrame, serial: this.commandSerial };
+    if (!this.video.paused) this.pauseWithoutSnap();
+    this.requestFrame(range.inFrame);
+    this.playWhenSettled();
+  }
+
+  /** Starts playback once the seek in flight has landed, unless another command came in between. */
+  private playWhenSettled(): void {
+    const serial = this.commandSerial;
+    this.deferredPlaySerial = serial;
     void this.whenSettled().then(() => {
+      if (this.deferredPlaySerial === serial) this.deferredPlaySerial = null;
       if (serial === this.commandSerial && !this.refused()) this.startPlayback();
     });
+  }
+
+  /** Playing, shuttling in reverse, or about to play once a seek lands (a loop wrap): what Space/K would stop. */
+  private playbackUnderway(): boolean {
+    return !this.video.paused || this.state.shuttle === 'reverse' || this.deferredPlaySerial === this.commandSerial;
   }
 
   pause(): void {
@@ -163,9 +195,10 @@ export class FrameController {
     else this.update({ shuttle: 'off' });
   }
 
+  /** Space and K. A loop wrap pauses the element for a moment; a toggle then still means "stop". */
   togglePlay(): void {
-    if (this.video.paused && this.state.shuttle !== 'reverse') this.play();
-    else this.pause();
+    if (this.playbackUnderway()) this.pause();
+    else this.play();
   }
 
   /** L: play forward; again while playing forward: one rung faster. */
@@ -372,9 +405,19 @@ export class FrameController {
 
     if (!this.video.paused) {
       this.update({ frame, phase: 'playing' });
+      const stopAt = this.activeRangeStop();
+      if (stopAt !== null) {
+        if (frame >= stopAt) this.stopRange(stopAt);
+        else this.scheduleTimedAt(frame, metadata.expectedDisplayTime, stopAt, () => this.stopRange(stopAt));
+        return;
+      }
       const range = this.state.loop ? loopRange(this.state.inOut) : null;
       if (range && frame >= range.to) this.wrapLoop(range.from);
-      else if (range && frame >= range.from) this.scheduleLoopWrap(frame, metadata.expectedDisplayTime, range.to, range.from);
+      else if (range && frame >= range.from) {
+        this.scheduleTimedAt(frame, metadata.expectedDisplayTime, range.to, () => {
+          if (this.state.loop) this.wrapLoop(range.from);
+        });
+      }
       return;
     }
     const pending = this.state.pendingFrame;
@@ -421,11 +464,26 @@ export class FrameController {
     const serial = this.commandSerial;
     this.pauseWithoutSnap();
     this.requestFrame(from);
+    this.deferredPlaySerial = serial;
     void this.whenSettled().then(() => {
+      if (this.deferredPlaySerial === serial) this.deferredPlaySerial = null;
       const range = this.state.loop ? loopRange(this.state.inOut) : null;
       if (!range || this.refused() || this.state.frame !== from || serial !== this.commandSerial) return;
       this.startPlayback();
     });
+  }
+
+  /** The end of a one-shot range: pause and land on `to` (a frame past it may have flashed; the counter says so). */
+  private stopRange(to: number): void {
+    this.clearLoopTimer();
+    this.rangeStop = null;
+    this.pauseWithoutSnap();
+    this.requestFrame(to);
+  }
+
+  private activeRangeStop(): number | null {
+    const stop = this.rangeStop;
+    return stop !== null && stop.serial === this.commandSerial ? stop.to : null;
   }
 
   private startPlayback(): void {
@@ -438,10 +496,11 @@ export class FrameController {
 
   /**
    * Frame callbacks arrive a paint after presentation, by when the frame after `out` may already be on screen.
-   * So, from the callback of a frame before `out`, the wrap is timed for the middle of `out`'s display, using
-   * the browser's expected display time; the callback of `out` itself (or later) still wraps as a fallback.
+   * So, from the callback of a frame before `out`, the wrap (or a one-shot range's stop) is timed for the middle of
+   * `out`'s display, using the browser's expected display time; the callback of `out` itself (or later) still
+   * wraps or stops as a fallback.
    */
-  private scheduleLoopWrap(frame: number, expectedDisplayTime: number, out: number, from: number): void {
+  private scheduleTimedAt(frame: number, expectedDisplayTime: number, out: number, action: () => void): void {
     this.clearLoopTimer();
     const { pts, timescale } = this.table;
     const outStart = pts[out];
@@ -452,7 +511,7 @@ export class FrameController {
     const wrapAt = outShownAt + (frameDurationSeconds(this.table, out) / rate / 2) * 1000;
     this.loopTimer = setTimeout(() => {
       this.loopTimer = null;
-      if (!this.video.paused && this.state.loop) this.wrapLoop(from);
+      if (!this.video.paused) action();
     }, Math.max(0, wrapAt - performance.now()));
   }
 

@@ -34,7 +34,10 @@ export interface FramePlayerProps {
 /** What the review screen can ask of the player (replaying an evidence clip, jumping to a frame). */
 export interface FramePlayerHandle {
   seekToFrame: (frame: number) => void;
-  /** Sets in/out to the range, turns the A–B loop on and plays it. */
+  /**
+   * Sets in/out to the range and plays it from its first frame, stopping on its last (with the A–B loop on, it
+   * loops the range instead).
+   */
   playRange: (fromFrame: number, toFrame: number) => void;
   /** Resolves once the player is paused on a confirmed frame (or has refused the media). */
   whenSettled: () => Promise<void>;
@@ -53,13 +56,7 @@ export const FramePlayer = forwardRef<FramePlayerHandle, FramePlayerProps>(funct
     ref,
     () => ({
       seekToFrame: (frame) => controller?.seekToFrame(frame),
-      playRange: (fromFrame, toFrame) => {
-        if (!controller) return;
-        controller.setInOut({ inFrame: fromFrame, outFrame: toFrame });
-        if (!controller.getState().loop) controller.toggleLoop();
-        controller.seekToFrame(fromFrame);
-        controller.play();
-      },
+      playRange: (fromFrame, toFrame) => controller?.playRange(fromFrame, toFrame),
       whenSettled: () => controller?.whenSettled() ?? Promise.resolve(),
       getState: () => controller?.getState() ?? null,
     }),

@@ -5,7 +5,6 @@
  */
 export type PlayerCommand =
   | 'togglePlay'
-  | 'pause'
   | 'shuttleForward'
   | 'shuttleReverse'
   | 'stepBack'
@@ -49,7 +48,8 @@ export interface KeyBinding {
 
 export const PLAYER_KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'togglePlay', code: 'Space', labelKey: 'player.keys.togglePlay', display: 'Space' },
-  { command: 'pause', code: 'KeyK', labelKey: 'player.keys.pause', display: 'K' },
+  // DESIGN §8 "Space/K play-pause": K toggles like Space (and, as in the JKL convention, stops a J/L shuttle).
+  { command: 'togglePlay', code: 'KeyK', labelKey: 'player.keys.togglePlay', display: 'K' },
   { command: 'shuttleReverse', code: 'KeyJ', labelKey: 'player.keys.shuttleReverse', display: 'J' },
   { command: 'shuttleForward', code: 'KeyL', labelKey: 'player.keys.shuttleForward', display: 'L' },
   { command: 'stepBack', code: 'ArrowLeft', labelKey: 'player.keys.stepBack', display: '←' },

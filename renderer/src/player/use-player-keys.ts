@@ -6,7 +6,6 @@ import { resolvePlayerCommand, type PlayerCommand } from './player-keymap';
 function run(controller: FrameController, command: PlayerCommand, cycleZoom: () => void): void {
   switch (command) {
     case 'togglePlay': return controller.togglePlay();
-    case 'pause': return controller.pause();
     case 'shuttleForward': return controller.shuttleForward();
     case 'shuttleReverse': return controller.shuttleReverse();
     case 'stepBack': return controller.step(-1);

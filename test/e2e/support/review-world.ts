@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { secretStorageFromEnvironment } from '../../../electron/services/crypto/secret-storage';
 import { WorkstationStore } from '../../../electron/services/db/store';
 import { EXAMPLE_SCHEME_INPUT } from '../../../shared/domain/scoring/example-scheme';
@@ -46,4 +46,18 @@ export async function rpc<T = unknown>(page: Page, channel: string, input: unkno
 export async function unlock(page: Page): Promise<void> {
   const result = await rpc(page, 'session.unlock', EXPERT);
   if (!result.ok) throw new Error(`unlock failed: ${JSON.stringify(result.error)}`);
+}
+
+/**
+ * Opens the host's one-time URL (which sets the session cookie), unlocks the expert's local profile offline and
+ * lands on `hash` with the signed-in shell. Before the unlock the app may show its sign-in screen, so nothing of
+ * the shell is awaited until after it.
+ */
+export async function openUnlocked(page: Page, host: { url: string; origin: string }, hash = '#/tasks'): Promise<void> {
+  await page.goto(host.url);
+  await page.waitForLoadState('domcontentloaded');
+  await unlock(page);
+  await page.goto(`${host.origin}/${hash}`);
+  await page.reload();
+  await expect(page.getByTestId('side-nav')).toBeVisible();
 }

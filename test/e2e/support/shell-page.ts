@@ -13,7 +13,8 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export const navIds = ['nav-tasks', 'nav-applications', 'nav-batches', 'nav-settings', 'nav-about'] as const;
+/** The menu of an account holding every workspace's role. */
+export const navIds = ['nav-tasks', 'nav-applications', 'nav-batches', 'nav-sync', 'nav-settings', 'nav-about'] as const;
 
 /** antd Select: open it, then pick the option by its visible label. */
 export async function chooseLanguage(page: Page, label: string): Promise<void> {

@@ -2,8 +2,11 @@ import type { Profile } from '../../../../shared/contract/ipc';
 
 export type Role = Profile['roles'][number];
 
-/** The workspaces of the shell; each belongs to the roles that work in it (DESIGN §1). */
-export const workspaceRoutes = ['tasks', 'applications', 'batches'] as const;
+/**
+ * The workspaces of the shell; each belongs to the roles that work in it (DESIGN §1). `sync` (the sync queue) is
+ * everyone's, once signed in: the queue belongs to an account.
+ */
+export const workspaceRoutes = ['tasks', 'applications', 'batches', 'sync'] as const;
 export type WorkspaceRoute = (typeof workspaceRoutes)[number];
 export type Route = WorkspaceRoute | 'settings';
 
@@ -11,11 +14,15 @@ const rolesFor: Record<WorkspaceRoute, readonly Role[]> = {
   tasks: ['expert', 'admin'],
   applications: ['committee', 'admin'],
   batches: ['coordinator', 'admin'],
+  sync: ['expert', 'committee', 'coordinator', 'admin'],
 };
 
-/** With no one signed in every workspace is shown; signing in narrows the menu to the user's roles. */
+/** Pages that need an account; the signed-out menu previews the rest. */
+const signedInOnly: readonly WorkspaceRoute[] = ['sync'];
+
+/** With no one signed in every role's workspace is shown; signing in narrows the menu to the user's roles. */
 export function visibleWorkspaces(profile: Profile | null): WorkspaceRoute[] {
-  if (!profile) return [...workspaceRoutes];
+  if (!profile) return workspaceRoutes.filter((route) => !signedInOnly.includes(route));
   return workspaceRoutes.filter((route) => rolesFor[route].some((role) => profile.roles.includes(role)));
 }
 

@@ -1,21 +1,34 @@
-import { Alert, Layout, Typography } from 'antd';
+import { Layout, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../../../shared/contract/ipc';
 import type { Settings } from '../../../../shared/domain/settings/settings';
 import { AboutModal } from '../../features/about/AboutModal';
+import { SignedOutScreen } from '../../features/session/SignedOutScreen';
+import { UserMenu } from '../../features/session/UserMenu';
 import { useInvoke } from '../query/use-invoke';
 import { visibleWorkspaces } from '../routing/routes';
 import { useHashRoute } from '../routing/use-hash-route';
+import { FullScreenLoading } from './FullScreenLoading';
 import { RoutePage } from './RoutePage';
 import { SideNav } from './SideNav';
 import { SyncStatus } from './SyncStatus';
 
 const { Header, Sider, Content } = Layout;
 
+/**
+ * Nobody signed in: the sign-in screen (with the machine's settings behind it). Signed in or unlocked: the workspaces
+ * of the user's roles. A failed session read counts as signed out; signing in then says what is wrong.
+ */
 export function AppShell({ settings }: { settings: Settings | undefined }) {
-  const { t } = useTranslation();
   const session = useInvoke('session.current', {});
+  if (session.isPending) return <FullScreenLoading />;
   const profile = session.data?.profile ?? null;
+  return profile ? <SignedInShell profile={profile} settings={settings} /> : <SignedOutScreen settings={settings} />;
+}
+
+function SignedInShell({ profile, settings }: { profile: Profile; settings: Settings | undefined }) {
+  const { t } = useTranslation();
   const workspaces = visibleWorkspaces(profile);
   const [route, navigate] = useHashRoute();
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -24,8 +37,8 @@ export function AppShell({ settings }: { settings: Settings | undefined }) {
   const fallback = workspaces[0] ?? 'settings';
   const current = route === 'settings' || (route && workspaces.includes(route)) ? route : fallback;
   useEffect(() => {
-    if (session.isSuccess && route !== current) navigate(current);
-  }, [session.isSuccess, route, current, navigate]);
+    if (route !== current) navigate(current);
+  }, [route, current, navigate]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -38,6 +51,7 @@ export function AppShell({ settings }: { settings: Settings | undefined }) {
         </Typography.Title>
         <div style={{ flex: 1 }} />
         <SyncStatus registryUrl={settings?.registryUrl} profile={profile} />
+        <UserMenu profile={profile} />
       </Header>
       <Layout>
         <Sider width={232} theme="light" style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
@@ -49,17 +63,6 @@ export function AppShell({ settings }: { settings: Settings | undefined }) {
           />
         </Sider>
         <Content style={{ padding: 24, overflow: 'auto' }}>
-          {session.isSuccess && !profile && (
-            <Alert
-              type="info"
-              showIcon
-              closable
-              title={t('session.signInBanner.title')}
-              description={t('session.signInBanner.description')}
-              style={{ marginBottom: 16 }}
-              data-testid="sign-in-banner"
-            />
-          )}
           <RoutePage route={current} />
         </Content>
       </Layout>

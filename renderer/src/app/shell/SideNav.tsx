@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CloudSyncOutlined,
   InfoCircleOutlined,
   InboxOutlined,
   SettingOutlined,
@@ -14,6 +15,7 @@ const workspaceIcon: Record<WorkspaceRoute, ReactNode> = {
   tasks: <AuditOutlined />,
   applications: <SolutionOutlined />,
   batches: <InboxOutlined />,
+  sync: <CloudSyncOutlined />,
 };
 
 const ABOUT = 'about';
@@ -29,9 +31,12 @@ export function SideNav({ workspaces, current, onNavigate, onOpenAbout }: SideNa
   const { t } = useTranslation();
   const label = (key: Route | typeof ABOUT) => <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>;
 
+  const entry = (route: WorkspaceRoute) => ({ key: route, icon: workspaceIcon[route], label: label(route) });
+  // The sync queue is about this computer, not a line of work: it sits with the settings, below the workspaces.
   const items: MenuProps['items'] = [
-    ...workspaces.map((route) => ({ key: route, icon: workspaceIcon[route], label: label(route) })),
+    ...workspaces.filter((route) => route !== 'sync').map(entry),
     { type: 'divider' as const },
+    ...(workspaces.includes('sync') ? [entry('sync')] : []),
     { key: 'settings', icon: <SettingOutlined />, label: label('settings') },
     { key: ABOUT, icon: <InfoCircleOutlined />, label: label(ABOUT) },
   ];

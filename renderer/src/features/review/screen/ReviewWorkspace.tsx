@@ -7,6 +7,7 @@ import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-
 import { osea } from '../../../app/bridge/osea';
 import { unwrap } from '../../../app/query/invoke-error';
 import { FramePlayer, type FramePlayerHandle } from '../../../player/frame-player';
+import type { IntegrityProblem } from '../../../player/frame-integrity';
 import type { InOut, PlayerMark } from '../../../player/mark-navigation';
 import { reviewErrorText } from '../review-error';
 import { ConflictDialog } from './ConflictDialog';
@@ -20,7 +21,9 @@ import { ReviewBanners } from './ReviewBanners';
 import { SaveStatusText } from './SaveStatusText';
 import { ScoringPanel } from './ScoringPanel';
 import { SubmitDialog } from './SubmitDialog';
+import { useSyncEventRefresh } from '../use-sync-event-refresh';
 import { useDraftAutosave } from './use-draft-autosave';
+import { useRedownload } from './use-redownload';
 import { useScoreKeys } from './use-score-keys';
 import './review-screen.css';
 
@@ -37,15 +40,19 @@ export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewT
   );
   const autosave = useDraftAutosave(row.taskId, initial, detail.draftRevision, writable);
   const { draft, update } = autosave;
+  const redownload = useRedownload(row.taskId, row.media, onChanged);
+  // Waiting for the video (never downloaded, damaged and dropped, or asked again): read the task again as downloads
+  // report progress and sync runs, so the player appears once both files are in. Off while the player shows.
+  useSyncEventRefresh(onChanged, detail.blocked === 'mediaMissing');
 
   return (
     <section data-testid="page-review" data-task-id={row.taskId} className="osea-review">
       <ReviewHeader detail={detail} onBack={onBack} status={<SaveStatusText store={autosave.statusStore} writable={writable} />} actions={
         <ReviewActions detail={detail} writable={writable} flush={autosave.flush} scheme={scheme} draft={draft} update={update} onChanged={onChanged} />
       } />
-      <ReviewBanners detail={detail} />
+      <ReviewBanners detail={detail} redownload={redownload.state} onRedownload={redownload.onRedownload} />
       {scheme ? (
-        <ReviewBody detail={detail} scheme={scheme} writable={writable} autosave={autosave} />
+        <ReviewBody detail={detail} scheme={scheme} writable={writable} autosave={autosave} onRedownload={redownload.onRedownload} />
       ) : (
         <Empty description={t('review.blocked.schemeMissing')} />
       )}
@@ -55,11 +62,15 @@ export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewT
 
 type Autosave = ReturnType<typeof useDraftAutosave>;
 
-function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTaskDetail; scheme: MarkingScheme; writable: boolean; autosave: Autosave }) {
+function ReviewBody({ detail, scheme, writable, autosave, onRedownload }: {
+  detail: ReviewTaskDetail; scheme: MarkingScheme; writable: boolean; autosave: Autosave; onRedownload: () => void;
+}) {
   const { t } = useTranslation();
   const { draft, update, updatePosition } = autosave;
   const player = useRef<FramePlayerHandle>(null);
   const [inOut, setInOut] = useState<InOut>(NO_IN_OUT);
+  // Why the player refused this task's media (frame table not this video's), for the page and its tests to see.
+  const [refusal, setRefusal] = useState<IntegrityProblem | null>(null);
   // Where the player opens: the saved position once; later position saves must not re-seek it.
   const [initialFrame] = useState(draft.positionFrame);
   const preview = useMemo(() => previewDraft(scheme, draft), [scheme, draft]);
@@ -92,7 +103,7 @@ function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTask
   const src = detail.proxyMediaPath ? osea.mediaUrl(detail.proxyMediaPath) : null;
 
   return (
-    <div className="osea-review__body" onKeyDown={enterTicks}>
+    <div className="osea-review__body" onKeyDown={enterTicks} data-media-refused={refusal?.reason}>
       <div className="osea-review__left">
         {src && detail.frameTable ? (
           <PlayerPane
@@ -103,6 +114,8 @@ function ReviewBody({ detail, scheme, writable, autosave }: { detail: ReviewTask
             initialFrame={initialFrame}
             onFrameChange={updatePosition}
             onInOutChange={setInOut}
+            onIntegrityError={setRefusal}
+            onRedownload={onRedownload}
           />
         ) : (
           <Empty description={t('review.blocked.mediaMissing')} data-testid="review-no-media" />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
 import type { Verdict } from '../../../../../shared/domain/review/mark-sheet';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
-import type { ReviewPreview } from './review-preview';
+import type { PreviewWarning, ReviewPreview } from './review-preview';
 import { enterTicks } from './enter-ticks';
 import { ScoreSummary } from './ScoreSummary';
 
@@ -56,6 +56,7 @@ export function SubmitDialog(props: SubmitDialogProps) {
             onChange={(event) => props.onComment(event.target.value)}
             data-testid="submit-comment"
           />
+          {props.preview.warnings.length > 0 && <LeftOutEvidence warnings={props.preview.warnings} />}
           {blocking.length > 0 ? (
             <Alert
               type="warning"
@@ -76,5 +77,33 @@ export function SubmitDialog(props: SubmitDialogProps) {
         </Space>
       </div>
     </Modal>
+  );
+}
+
+/** Clips the signed sheet will not carry (unattached, or on an unscored aspect / unticked veto): listed, not blocking. */
+function LeftOutEvidence({ warnings }: { warnings: readonly PreviewWarning[] }) {
+  const { t } = useTranslation();
+  const ranges = (warning: PreviewWarning) =>
+    warning.clips.map((clip) => t('review.evidence.range', { from: clip.fromFrame, to: clip.toFrame })).join(t('review.scoring.listSeparator'));
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('review.submit.leftOutTitle')}
+      data-testid="submit-left-out"
+      data-count={warnings.reduce((sum, warning) => sum + warning.clips.length, 0)}
+      description={
+        <>
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {warnings.map((warning) => (
+              <li key={`${warning.code}-${warning.id}`} data-testid="submit-left-out-item" data-code={warning.code} data-id={warning.id}>
+                {t(`review.submit.leftOut.${warning.code}`, { count: warning.clips.length, id: warning.id, ranges: ranges(warning) })}
+              </li>
+            ))}
+          </ul>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.submit.leftOutHint')}</Typography.Text>
+        </>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
-import type { ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
-import { draftMarksAndVetoes } from '../../../../../shared/contract/ipc/review-draft-sheet';
+import type { DraftClip, ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
+import { clipsLeftOut, draftMarksAndVetoes, type ClipLeftOutReason } from '../../../../../shared/contract/ipc/review-draft-sheet';
 import type { MarkSheet } from '../../../../../shared/domain/review/mark-sheet';
 import { validateMarkSheetAgainstScheme, type MarkSheetIssueCode } from '../../../../../shared/domain/review/validate-mark-sheet';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
@@ -12,10 +12,23 @@ export interface PreviewIssue {
   id: string;
 }
 
+/**
+ * Evidence the signed decision will not carry, grouped: clips attached to nothing (`id` empty), or to one aspect
+ * without a score / one veto not ticked (`id` = that aspect or veto). Not a blocker (a clip may have been a note to
+ * self), but the expert sees it before signing instead of finding it missing later.
+ */
+export interface PreviewWarning {
+  code: ClipLeftOutReason;
+  id: string;
+  clips: DraftClip[];
+}
+
 export interface ReviewPreview {
   score: SheetScore;
   /** What stops a submit; the same checks the back end and the registry run, plus the veto clip/rationale rules. */
   issues: PreviewIssue[];
+  /** What is signed without, shown in the submit dialog; never blocks. */
+  warnings: PreviewWarning[];
 }
 
 /** Live total, subtotals and pass/fail from the same shared/domain function the registry uses for the result. */
@@ -33,5 +46,18 @@ export function previewDraft(scheme: MarkingScheme, draft: ReviewDraft): ReviewP
     if (hit.rationale === '') issues.push({ code: 'vetoRationaleRequired', id: hit.vetoId });
   }
   if (draft.verdict === null) issues.push({ code: 'verdictRequired', id: '' });
-  return { score, issues };
+  return { score, issues, warnings: leftOutWarnings(draft) };
+}
+
+function leftOutWarnings(draft: ReviewDraft): PreviewWarning[] {
+  const groups = new Map<string, PreviewWarning>();
+  for (const { clip, reason } of clipsLeftOut(draft)) {
+    const id = reason === 'unattached' ? '' : (clip.attachTo?.id ?? '');
+    const key = `${reason}:${id}`;
+    const group = groups.get(key) ?? { code: reason, id, clips: [] };
+    group.clips.push(clip);
+    groups.set(key, group);
+  }
+  const order: Record<ClipLeftOutReason, number> = { unattached: 0, aspectUnmarked: 1, vetoNotHit: 2 };
+  return [...groups.values()].sort((a, b) => order[a.code] - order[b.code] || a.id.localeCompare(b.id));
 }

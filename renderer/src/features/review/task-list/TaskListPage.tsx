@@ -7,7 +7,8 @@ import { useInvoke } from '../../../app/query/use-invoke';
 import { PageFrame } from '../../../app/shell/PageFrame';
 import { WorkspaceEmpty } from '../../../app/shell/WorkspaceEmpty';
 import { reviewErrorText } from '../review-error';
-import { filterTasks, localToday, NO_FILTER, searchText, type TaskFilter } from './task-filter';
+import { useSyncEventRefresh } from '../use-sync-event-refresh';
+import { cachedSearchText, filterTasks, localToday, NO_FILTER, type TaskFilter } from './task-filter';
 import { TaskTable } from './TaskTable';
 
 const NO_ROWS: TaskListRow[] = [];
@@ -16,12 +17,13 @@ const NO_ROWS: TaskListRow[] = [];
 export function TaskListPage({ onOpen }: { onOpen: (taskId: string) => void }) {
   const { t, i18n } = useTranslation();
   const formatCount = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
-  const list = useInvoke('review.listTasks', {}, {
-    // While a video downloads, its percentage moves; otherwise the list changes only on sync.
-    refetchInterval: (query) => (query.state.data?.tasks.some((row) => row.media.state === 'downloading') ? 1000 : 15_000),
-  });
+  // The list changes on sync and while videos download: refetched on those events (throttled), with a slow timer
+  // as a safety net for an event missed while the event socket reconnected.
+  const list = useInvoke('review.listTasks', {}, { refetchInterval: 60_000 });
+  useSyncEventRefresh(list.refetch);
   const rows = list.data?.tasks ?? NO_ROWS;
-  const haystacks = useMemo(() => rows.map(searchText), [rows]);
+  // A refetch keeps unchanged rows as the same objects (structural sharing), so their search text is reused.
+  const haystacks = useMemo(() => rows.map(cachedSearchText), [rows]);
   const [filter, setFilter] = useState<TaskFilter>(NO_FILTER);
   const today = localToday();
   const shown = useMemo(() => filterTasks(rows, haystacks, filter, today), [rows, haystacks, filter, today]);

@@ -17,6 +17,18 @@ export const isOverdue = (row: TaskListRow, today: string): boolean =>
 export const searchText = (row: TaskListRow): string =>
   `${row.practitionerName}\u0000${row.residentIdMasked}\u0000${row.occupationCode}\u0000${row.occupationName}\u0000${row.taskId}`.toLowerCase();
 
+const searchTexts = new WeakMap<TaskListRow, string>();
+
+/** searchText, kept per row object: a refetch that leaves a row unchanged hands back the same object. */
+export function cachedSearchText(row: TaskListRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
+    text = searchText(row);
+    searchTexts.set(row, text);
+  }
+  return text;
+}
+
 export function filterTasks(rows: readonly TaskListRow[], haystacks: readonly string[], filter: TaskFilter, today: string): TaskListRow[] {
   const needle = filter.search.trim().toLowerCase();
   const out: TaskListRow[] = [];
