@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page } from '@playwright/test';
 import { decodeFrameTimestamps, probeMedia } from '../../registry/media/probe';
 import { cachedFrameStripVideo } from '../../resources/video/frame-strip-video';
 import { FrameTable } from '../../shared/domain/media/frame-table';

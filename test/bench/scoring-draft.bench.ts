@@ -5,7 +5,7 @@
  * 2. The back end alone: the review.saveDraft handler (input parsed by its schema) on the real store, for the share the UI adds.
  */
 import { rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { EMPTY_REVIEW_DRAFT } from '../../shared/contract/ipc/review-channels';
 import { prepareReviewDataDir, EXPERT, OFFLINE_REGISTRY } from '../e2e/support/review-world';
 import { startWebHost } from '../e2e/support/web-host';
@@ -66,7 +66,7 @@ async function inChromium(): Promise<void> {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(host.url);
-    await page.getByTestId('side-nav').waitFor();
+    await page.getByTestId('sign-in-page').waitFor();
     await page.evaluate(async (credentials) => {
       await fetch('/rpc/session.unlock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
     }, EXPERT);
