@@ -15,7 +15,8 @@ import { startWebHost, type WebHost } from './support/web-host';
 
 /**
  * Issue 5 "flow e2e": sign in as expert01 against a real registry, download the task, stop the registry, score with
- * the keyboard (a veto with evidence included), submit, kill and restart the workstation, start the registry, sync —
+ * the keyboard (a veto with evidence included; the workstation is killed -9 mid-scoring and everything saved comes
+ * back), submit, kill -9 and restart the workstation, start the registry, sync —
  * the registry verifies the signature and, with the other two experts' identical decisions, certifies with the result
  * computed by hand (68). Sign-in and the offline unlock go through the sign-in form; a few checks read the back end over
  * its RPC channels.
@@ -51,6 +52,14 @@ async function signInThroughTheForm(page: Page, password: string): Promise<void>
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('side-nav')).toBeVisible();
+}
+
+/** The registry is down: the sign-in form unlocks the local profile offline. */
+async function unlockOffline(page: Page): Promise<void> {
+  await page.locator('[data-testid="sign-in-profile"][data-username="expert01"]').click();
+  await page.getByTestId('sign-in-password').fill(EXPERT_PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('offline-unlocked')).toBeVisible();
 }
 
 async function press(page: Page, ...keys: string[]): Promise<void> {
@@ -107,6 +116,20 @@ test('expert01 scores offline with the keyboard; after restart and sync the regi
   await page.keyboard.type('50.8');
   await press(page, 'Tab');
 
+  // A crash (SIGKILL, no shutdown code) once the screen says saved: every mark and word typed comes back.
+  await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
+  await host.crash();
+  host = await startWebHost({ registry: registry.url, dataDir });
+  await page.goto(host.url);
+  await unlockOffline(page);
+  await page.goto(`${host.origin}/#/tasks/${taskId}`);
+  await expect(frame).toHaveText('0', { timeout: 20_000 });
+  for (const [aspect, value] of [['A1', 'true'], ['A2', '1'], ['A3', '50.8'], ['A4', '2'], ['A5', '3'], ['A6', '3']] as const) {
+    await expect(page.getByTestId(`aspect-${aspect}`)).toHaveAttribute('data-value', value);
+  }
+  await expect(page.getByTestId('aspect-A5-rationale')).toHaveValue('动作规范到位');
+  await expect(page.getByTestId('aspect-A6-rationale')).toHaveValue('清理彻底并自检');
+
   // Evidence by frame: leave the text field, in at 10, out at 30, add it, attach it to veto V1.
   await page.getByTestId('review-back').focus();
   await page.getByTestId('review-back').evaluate((element) => element.blur());
@@ -141,15 +164,11 @@ test('expert01 scores offline with the keyboard; after restart and sync the regi
   await expect(page.getByTestId('review-decision')).toHaveAttribute('data-op-state', 'pending');
   await saveScreen(page, 'review-flow-submitted-offline-zh-CN');
 
-  // Kill and restart the workstation; unlock offline; the decision is still queued.
-  await host.stop();
+  // Kill -9 and restart the workstation; unlock offline; the decision is still queued.
+  await host.crash();
   host = await startWebHost({ registry: registry.url, dataDir });
   await page.goto(host.url);
-  // The registry is still down: the sign-in form unlocks the local profile offline.
-  await page.locator('[data-testid="sign-in-profile"][data-username="expert01"]').click();
-  await page.getByTestId('sign-in-password').fill(EXPERT_PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await expect(page.getByTestId('offline-unlocked')).toBeVisible();
+  await unlockOffline(page);
 
   // The registry comes back on its address; sync now.
   revived = await spawnRegistry(['--data-dir', registry.dataDir, '--port', new URL(registry.url).port, '--log-level', 'warn'], { OSEA_REGISTRY_ADMIN_PASSWORD: ADMIN_PASSWORD });

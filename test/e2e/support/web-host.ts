@@ -17,6 +17,8 @@ export interface WebHost {
   dataDir: string;
   /** Stops the host and everything it started (process group), then removes a data dir this helper created. */
   stop(): Promise<void>;
+  /** A crash: SIGKILL to the whole group at once, no shutdown code runs; the data dir is kept. */
+  crash(): Promise<void>;
 }
 
 export interface WebHostOptions {
@@ -60,7 +62,13 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
 
   try {
     const [origin, token] = await waitForReady(child, options.readyTimeoutMs ?? 180_000, () => stderr.join(''));
-    return { origin, token, url: `${origin}/?token=${token}`, dataDir, stop };
+    const crash = async () => {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      signalGroup(child.pid, 'SIGKILL');
+      await exited;
+    };
+    return { origin, token, url: `${origin}/?token=${token}`, dataDir, stop, crash };
   } catch (error) {
     await stop();
     throw error;
