@@ -7,8 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startDemoRegistry } from './demo-registry.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -111,42 +111,6 @@ function buildIfStale() {
   }
 }
 
-function startRegistry() {
-  const cli = join(root, 'registry', 'cli.ts');
-  if (!existsSync(cli)) {
-    say('embedded demo registry not available (registry/cli.ts missing); using the registry URL from settings');
-    return Promise.resolve(undefined);
-  }
-  say('starting the embedded demo registry');
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', cli, '--demo', '--port', '0', '--data-dir', join(dataDir, 'registry')],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  children.add(child);
-  return new Promise((resolveUrl, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    // the first start in a data dir generates the demo dataset (videos + ingest, under 2 minutes on 2 cores)
-    const timer = setTimeout(() => reject(new Error('the demo registry did not report "registry listening:" in 180 s')), 180_000);
-    lines.on('line', (line) => {
-      const match = /^registry listening: (http:\/\/\S+)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      } else {
-        say(`[registry] ${line}`);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (!stopping) {
-        say(`the demo registry exited (code ${code})`);
-        reject(new Error('demo registry exited'));
-      }
-    });
-  });
-}
-
 function startHost() {
   const args = ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'),
     '--port', port, '--data-dir', dataDir, '--renderer-dir', rendererDir];
@@ -161,7 +125,7 @@ function startHost() {
 buildIfStale();
 if (!registryUrl) {
   try {
-    registryUrl = await startRegistry();
+    registryUrl = await startDemoRegistry({ root, dataDir, say, children, isStopping: () => stopping });
   } catch (error) {
     say(`web mode: ${error.message}`);
     stopAll(1);

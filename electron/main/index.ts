@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, safeStorage, shell } from 'electron';
-import { resolveDataDir } from '../services/app/data-dir';
+import { argValue, resolveDataDir } from '../services/app/data-dir';
 import { mediaCacheDir } from '../services/app/paths';
 import { createWorkstation } from '../services/workstation';
 import { wireIpc } from './ipc';
@@ -56,6 +56,8 @@ function startPrimaryInstance(): void {
       },
       quit: () => app.quit(),
       secretStorage: secrets.storage,
+      // npm start passes the embedded demo registry this way (scripts/start.mjs), as start-web does to the web host.
+      registryUrl: argValue(process.argv, '--registry') ?? process.env.OSEA_REGISTRY_URL,
     });
     app.on('will-quit', () => workstation.close());
     if (!(await confirmStoreOrQuit(workstation.store))) {

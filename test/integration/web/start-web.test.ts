@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings/settings';
 import { tempDir } from '../../unit/services/temp-dir';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -77,6 +78,8 @@ describe('npm run start:web', () => {
   it('starts the embedded demo registry when no registry is given, and stops it too', async () => {
     const env = { ...process.env };
     delete env.OSEA_REGISTRY_URL;
+    // The demo registry takes the default registry URL's port when it is free (profiles belong to a URL).
+    const defaultPortFree = !(await portAccepts(DEFAULT_SETTINGS.registryUrl));
     const { child, ready } = startWeb(['--data-dir', join(dir.path, 'b')], env);
     running = child;
     const { origin, token } = await ready;
@@ -89,6 +92,7 @@ describe('npm run start:web', () => {
     ).json()) as { value: { registryUrl: string } };
     const registryUrl = settings.value.registryUrl;
     expect(registryUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    if (defaultPortFree) expect(registryUrl).toBe(DEFAULT_SETTINGS.registryUrl);
     expect((await fetch(`${registryUrl}/v1/health`)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
