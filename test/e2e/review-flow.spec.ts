@@ -11,6 +11,7 @@ import { api } from '../integration/sync/support/review-world';
 import { cacheProxy, submissionForReview } from '../integration/review/support/registry-review-world';
 import { reviewStation } from '../integration/review/support/review-station';
 import { saveScreen } from './support/screens';
+import { shownFrame } from './support/video-pixels';
 import { startWebHost, type WebHost } from './support/web-host';
 
 /**
@@ -130,13 +131,22 @@ test('expert01 scores offline with the keyboard; after restart and sync the regi
   await expect(page.getByTestId('aspect-A5-rationale')).toHaveValue('动作规范到位');
   await expect(page.getByTestId('aspect-A6-rationale')).toHaveValue('清理彻底并自检');
 
+  // The app's own media path (the cache the workstation downloaded, served with Range by the host): the picture's
+  // pixels show the frame the counter names, stepping forward and back.
+  await page.getByTestId('aspect-A6-rationale').blur();
+  await expect.poll(() => shownFrame(page)).toEqual({ counter: '0', pixels: 0 });
+  for (const [key, expected] of [['ArrowRight', 1], ['ArrowRight', 2], ['Shift+ArrowRight', 12], ['ArrowLeft', 11], ['Shift+ArrowLeft', 1], ['ArrowLeft', 0]] as const) {
+    await press(page, key);
+    await expect.poll(() => shownFrame(page)).toEqual({ counter: String(expected), pixels: expected });
+  }
+
   // Evidence by frame: leave the text field, in at 10, out at 30, add it, attach it to veto V1.
   await page.getByTestId('review-back').focus();
   await page.getByTestId('review-back').evaluate((element) => element.blur());
   await press(page, 'Shift+ArrowRight');
-  await expect(frame).toHaveText('10');
+  await expect.poll(() => shownFrame(page)).toEqual({ counter: '10', pixels: 10 });
   await press(page, 'KeyI', 'Shift+ArrowRight', 'Shift+ArrowRight');
-  await expect(frame).toHaveText('30');
+  await expect.poll(() => shownFrame(page)).toEqual({ counter: '30', pixels: 30 });
   await press(page, 'KeyO');
   await page.getByTestId('evidence-add').focus();
   await press(page, 'Enter');
