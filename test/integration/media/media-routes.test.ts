@@ -139,21 +139,25 @@ describe.each(DIALECTS)('registry media over HTTP (%s)', (dialect) => {
     expect(head.status).toBe(403);
   });
 
-  it('an upload that is not a video is stored but its ingest is rejected, and its submission returned with the reason', async () => {
-    const bytes = Buffer.from('Roster notes, saved with the wrong extension.\n');
+  // Bytes are made lazily: the real clip is read in beforeAll. Its first half (index at the start) ends mid-frames.
+  it.each([
+    { reason: 'not_a_video', bytes: () => Buffer.from('Roster notes, saved with the wrong extension.\n') },
+    { reason: 'truncated', bytes: () => video.subarray(0, video.length >> 1) },
+  ])('an upload rejected as $reason is stored, and its submission returned with the reason', async ({ reason, bytes: make }) => {
+    const bytes = make();
     const sha = sha256(bytes);
     const submission = await uploadedSubmission(sha);
     expect(await tusUpload(`${base}/v1/uploads`, admin, bytes, { sha256: sha, kind: 'video' })).toMatchObject({ ok: true });
     const job = await ingestState(registry.app, admin, sha);
-    expect(job).toMatchObject({ state: 'rejected', reason: 'not_a_video', proxySha256: null, frameTable: null });
+    expect(job).toMatchObject({ state: 'rejected', reason, proxySha256: null, frameTable: null });
     expect(job.detail).not.toContain(registry.dataDir);
 
     const returned = await call<SubmissionBody>(registry, world.coordinator.token, 'GET', `/v1/submissions/${submission.id}`);
-    expect(returned.body).toMatchObject({ state: 'returned', returnReason: 'media.not_a_video', result: { media: { originalSha256: sha, reason: 'not_a_video', detail: job.detail } } });
+    expect(returned.body).toMatchObject({ state: 'returned', returnReason: `media.${reason}`, result: { media: { originalSha256: sha, reason, detail: job.detail } } });
     // the coordinator's workstation learns it from the change feed too
     const feed = await call<{ changes: Array<{ entity: string; entityId: string; data: { state: string; returnReason: string | null } }> }>(registry, world.coordinator.token, 'GET', '/v1/changes?limit=5000');
     const rows = feed.body.changes.filter((row) => row.entity === 'submission' && row.entityId === submission.id);
-    expect(rows.at(-1)!.data).toMatchObject({ state: 'returned', returnReason: 'media.not_a_video' });
+    expect(rows.at(-1)!.data).toMatchObject({ state: 'returned', returnReason: `media.${reason}` });
   });
 
   it('refuses an upload longer than the registry accepts with 413 before any byte is sent', async () => {

@@ -5,31 +5,14 @@ import { OPS_BODY_LIMIT_BYTES, OPS_PER_PUSH, realisticMaxDecisionOp } from '../.
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 import type { TestRegistry } from './support/harness';
 import { DIALECTS, registryHarness } from './support/harness';
-import { FIXTURE_VIDEO, SCHEME, call, markSheet, opOf, reviewWorld, signedDecision, uuidv7, type ExpertHandle } from './support/fixtures';
-
-type Results = { results: Array<{ opId: string; status: string; reason?: string; result?: Record<string, unknown> }> };
-
-async function push(registry: TestRegistry, expert: ExpertHandle, ops: unknown[], deviceId = expert.deviceId) {
-  return call<Results & { error?: { code: string; expectedSeq?: number; field?: string } }>(registry, expert.token, 'POST', '/v1/ops', { deviceId, ops });
-}
+import { FIXTURE_VIDEO, SCHEME, call, markSheet, opOf, reviewWorld, signedDecision, uuidv7 } from './support/fixtures';
+import { pullAll, push, type Results } from './support/sync-client';
 
 type TaskBody = { id: string; round: number; state: string; expertId: string; statusReason?: string | null; replacedBy: string | null };
 
 async function roundTasks(registry: TestRegistry, admin: string, submissionId: string, round: number) {
   const tasks = await call<{ tasks: TaskBody[] }>(registry, admin, 'GET', `/v1/tasks?submissionId=${submissionId}`);
   return tasks.body.tasks.filter((task) => task.round === round);
-}
-
-async function pullAll(registry: TestRegistry, token: string) {
-  const rows: Array<{ seq: number; entity: string; entityId: string; data: Record<string, unknown> }> = [];
-  let cursor = 0;
-  for (;;) {
-    const page = await call<{ changes: typeof rows; cursor: number; hasMore: boolean }>(registry, token, 'GET', `/v1/changes?cursor=${cursor}&limit=7`);
-    expect(page.status).toBe(200);
-    rows.push(...page.body.changes);
-    cursor = page.body.cursor;
-    if (!page.body.hasMore) return { rows, cursor };
-  }
 }
 
 describe.each(DIALECTS)('sync: ops and change feed on %s', (dialect) => {
