@@ -152,7 +152,8 @@ function AspectInput(props: AspectInputProps) {
             precision={0}
             step={1}
             value={typeof value === 'number' ? value : null}
-            onChange={(next) => props.onValue(typeof next === 'number' && Number.isInteger(next) && next >= 0 && next <= 1000 ? next : null)}
+            // The field shows a typed 2.7 as 3 and 5000 as 1000 once it loses focus: the mark must be what it shows.
+            onChange={(next) => props.onValue(typeof next === 'number' && Number.isFinite(next) ? Math.min(1000, Math.max(0, Math.round(next))) : null)}
           /></span>
           <Typography.Text type="secondary">{t('review.scoring.deductionRule', { per: aspect.rule.perOccurrence, cap: aspect.rule.cap })}</Typography.Text>
           {value !== null && !readOnly && <Button size="small" type="link" onClick={() => props.onValue(null)}>{t('review.scoring.clear')}</Button>}
