@@ -119,6 +119,21 @@ test('the host rejects a bad registry URL itself and keeps the saved value', asy
   expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: registry.url } });
 });
 
+test('a VALIDATION answer from the back end is shown translated at its field, and the saved value stays', async ({ page }) => {
+  await openShell(page);
+  await page.getByTestId('nav-settings').click();
+  // The form's own check passes; what reaches the host is altered, so the refusal is the back end's (zod, issue path).
+  await page.route('**/rpc/settings.update', (route) => route.continue({ postData: JSON.stringify({ registryUrl: 'gopher://example.org', language: 'zh-CN' }) }));
+  await page.getByTestId('settings-registry-url').fill('https://registry.example.org');
+  await page.getByTestId('settings-save').click();
+  await expect(page.locator('.ant-message')).toContainText('设置未保存');
+  await expect(page.locator('.ant-message')).not.toContainText('errors.');
+  await expect(page.locator('.ant-form-item-explain-error')).toHaveText('公示网地址无效：请输入以 http:// 或 https:// 开头的完整网址。');
+  await expect(page.getByText('设置已保存')).toHaveCount(0);
+  await page.unroute('**/rpc/settings.update');
+  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: registry.url } });
+});
+
 test('a good registry URL saves and survives a reload', async ({ page }) => {
   await openShell(page);
   await page.getByTestId('nav-settings').click();
