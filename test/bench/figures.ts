@@ -18,3 +18,10 @@ export async function timeMs(fn: () => unknown): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
+
+/**
+ * Fields for a figure the issue gives a target for: `target` and whether this run met it (`atLeast` for rates,
+ * `atMost` for durations), so a reader of the JSON lines needs no other document to judge a figure.
+ */
+export const atLeast = (value: number, target: number) => ({ target, meetsTarget: value >= target });
+export const atMost = (value: number, target: number) => ({ target, meetsTarget: value <= target });

@@ -21,12 +21,22 @@ export type Dialect = 'sqlite' | 'postgres';
 /** The ingested video every bench submission names; the decisions sign its proxy (the registry checks it). */
 const BENCH_PROXY_SHA256 = 'a'.repeat(64);
 const BENCH_VIDEOS = JSON.stringify([{ originalSha256: 'b'.repeat(64), proxySha256: BENCH_PROXY_SHA256, frameTableSha256: 'c'.repeat(64) }]);
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
+/** The registry's bootstrap admin (blob and ingest benches sign in as it). */
+export const BENCH_ADMIN = { username: 'admin', password: 'bench-admin-password' };
 
 export interface BenchRegistry {
   app: FastifyInstance;
   url: string;
+  /** the registry's data dir (blobs live under it on both dialects) */
+  dataDir: string;
   close(): Promise<void>;
+}
+
+/** OSEA_BENCH_DIALECTS (default both), the dialects a registry bench measures, one after another. */
+export function benchDialects(): Dialect[] {
+  const dialects = (process.env.OSEA_BENCH_DIALECTS ?? 'sqlite,postgres').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  for (const dialect of dialects) if (dialect !== 'sqlite' && dialect !== 'postgres') throw new Error(`OSEA_BENCH_DIALECTS: unknown dialect ${dialect}`);
+  return dialects as Dialect[];
 }
 
 export async function startBenchRegistry(dialect: Dialect): Promise<BenchRegistry> {
@@ -38,12 +48,13 @@ export async function startBenchRegistry(dialect: Dialect): Promise<BenchRegistr
     databaseUrl = await cluster.createDatabase();
   }
   // production settings: POST /v1/ops has its own body limit (registry/sync/ops-body-limit.ts), nothing raised here
-  const app = await buildRegistry({ dataDir, databaseUrl, log: false, bootstrapAdmin: ADMIN });
+  const app = await buildRegistry({ dataDir, databaseUrl, log: false, bootstrapAdmin: BENCH_ADMIN });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     app,
+    dataDir,
     url,
     async close() {
       await app.close();
@@ -78,7 +89,7 @@ export interface BenchExpert {
 export async function buildReviewWorld(registry: BenchRegistry, experts: number, tasksPerExpert: number) {
   const { url } = registry;
   const db = registry.app.registry.db;
-  const admin = await signIn(url, ADMIN.username, ADMIN.password);
+  const admin = await signIn(url, BENCH_ADMIN.username, BENCH_ADMIN.password);
   const body = 'MA000001';
   const uscc17 = `91350100${body}${orgCodeCheckChar(body)}`;
   const institution = await api<{ id: string }>(url, admin, 'POST', '/v1/institutions', { name: '基准机构', uscc: uscc17 + usccCheckChar(uscc17), type: 'training_org', provinceCode: '35', filingReference: 'B-1' });
