@@ -115,6 +115,8 @@ describe('kill -9 loop of a real sync worker process', () => {
       expect(new Set(remote).size).toBe(remote.length);
       for (const id of acked) expect(remote.includes(id)).toBe(true);
       expect(acked.size).toBeGreaterThan(0);
+      // The kills must have landed mid-download too (a .part left behind), or "no partial file complete" proved nothing.
+      expect(killedWithPart, `seed ${SEED}`).toBeGreaterThan(0);
       console.log(JSON.stringify({ cycles: CYCLES, seed: SEED, acked: acked.size, ops: local.length, killedWithPart, meanStartupMs: Math.round(startupMs / CYCLES) }));
     } finally {
       final.remove();
