@@ -11,9 +11,11 @@ import { openWorkstation } from '../integration/sync/support/workstation-dir';
 import { startFaultProxy, type Fault } from './support/fault-proxy';
 import { seededRandom } from './support/seeded-random';
 
-/** 20 MB in CI; OSEA_TRANSFER_MB=200 for the full-size run the issue asks for. */
-const SIZE = Number(process.env.OSEA_TRANSFER_MB ?? 20) * 1024 * 1024;
+/** 200 MB by default (the size the issue asks for in CI); OSEA_TRANSFER_MB sets another size (e.g. 1024 for a longer run). */
+const SIZE = Number(process.env.OSEA_TRANSFER_MB ?? 200) * 1024 * 1024;
 const INTERRUPTIONS = 20;
+/** Ceiling for the steps that move the whole blob: 4 minutes at 200 MB (about 20 s alone on a 2-core machine), more for larger runs. */
+const BLOB_TIMEOUT = 120_000 + (SIZE / 1024 / 1024) * 600;
 const SEED = Number(process.env.OSEA_SEED ?? Date.now() % 1_000_000);
 
 describe('resumable, verified media transfers through a faulty link', () => {
@@ -37,7 +39,7 @@ describe('resumable, verified media transfers through a faulty link', () => {
     expect(job.sha256).toBe(sha256);
     await runUpload(job, { db: () => ws.store.db(), registryUrl: () => registry.url, accessToken: async () => admin, profileId: 'x', metadata: { kind: 'data' } });
     expect(ws.store.db().prepare('SELECT state, upload_url FROM uploads WHERE id = ?').get(job.id)).toMatchObject({ state: 'verified' });
-  }, 120_000);
+  }, BLOB_TIMEOUT);
   afterAll(async () => {
     ws?.remove();
     await registry?.stop();
@@ -82,7 +84,7 @@ describe('resumable, verified media transfers through a faulty link', () => {
       await proxy.close();
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, BLOB_TIMEOUT);
 
   it('detects a bit flipped in transit and on disk, and fetches the blob again', async () => {
     let blobGets = 0;
@@ -112,7 +114,7 @@ describe('resumable, verified media transfers through a faulty link', () => {
       await proxy.close();
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, BLOB_TIMEOUT);
 
   it('evicts only media whose tasks are done, least recently opened first', async () => {
     const root = mkdtempSync(join(tmpdir(), 'osea-media-'));
@@ -128,7 +130,7 @@ describe('resumable, verified media transfers through a faulty link', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, BLOB_TIMEOUT);
 });
 
 describe('resumable uploads', () => {
