@@ -15,7 +15,11 @@ export const DEVICE_KEY_UNREGISTERED = 'deviceKeyUnregistered';
 
 /** What one push or pull step came to; the worker decides when to run the next one from it. */
 export type StepOutcome =
-  | { kind: 'idle' }
+  /**
+   * Nothing (more) to do. `reached`: this step got its answer from the registry (a pull read the feed to its end);
+   * false for a push that found the queue empty and sent nothing, which says nothing about the link.
+   */
+  | { kind: 'idle'; reached: boolean }
   | { kind: 'progress' }
   | { kind: 'waiting'; until: number }
   /** `held`: why the queue waits although the link may be fine (e.g. deviceKeyUnregistered), shown as the blocked reason. */
@@ -65,7 +69,7 @@ export class SyncEngine {
     if (profile.blocked_reason) return { kind: 'blocked', reason: profile.blocked_reason };
     let batch = this.queue.unsettled(profileId, this.options.batchSize ?? 500);
     const head = batch[0];
-    if (!head) return { kind: 'idle' };
+    if (!head) return { kind: 'idle', reached: false };
     if (head.next_attempt_at && Date.parse(head.next_attempt_at) > this.now()) {
       return { kind: 'waiting', until: Date.parse(head.next_attempt_at) };
     }
@@ -127,7 +131,7 @@ export class SyncEngine {
       cursor = page.cursor;
       if (!page.hasMore) {
         this.pullAttempts.delete(profileId);
-        return { kind: 'idle' };
+        return { kind: 'idle', reached: true };
       }
     }
   }

@@ -153,6 +153,8 @@ export class SyncWorker {
 
   private note(step: StepOutcome, pushWaiting: boolean): void {
     const observation = this.options.engine.lastObservation;
+    // An empty queue sends nothing, so it cannot vouch for the link: the pull that follows decides online-ness.
+    if (step.kind === 'idle' && !step.reached) return;
     if (step.kind === 'idle' || step.kind === 'progress') {
       this.status.online = true;
       this.status.registryState = 'ok';

@@ -41,7 +41,7 @@ describe('a device key the registry has not registered never burns a signed deci
       await ws.session.signIn('expert81', EXPERT_PASSWORD); // its key registration at sign-in is cut off
       const profile = ws.session.requireActive();
       expect(ws.profiles.find(profile.id)!.key_registered_at).toBeNull();
-      expect(await engine.pull(profile.id)).toEqual({ kind: 'idle' });
+      expect(await engine.pull(profile.id)).toEqual({ kind: 'idle', reached: true });
       const db = ws.store.db();
       db.transaction(() => enqueue(db, profile.id, 'task.declareConflict', { taskId: 'not-a-task', reason: '回避' }, null))();
       await call('review.saveDraft', { taskId, baseRevision: 0, draft: EXAMPLE_DRAFT });

@@ -62,7 +62,7 @@ describe('sync engine against a real registry process', () => {
     try {
       for (let i = 0; i < 7; i += 1) write('task.declareConflict', { taskId: `missing-${i}`, reason: '亲属关系' });
       expect(await engine.push(profile.id)).toEqual({ kind: 'progress' });
-      expect(await engine.push(profile.id)).toEqual({ kind: 'idle' });
+      expect(await engine.push(profile.id)).toEqual({ kind: 'idle', reached: false });
       expect(engine.queue.counts(profile.id)).toEqual({ pending: 0, inflight: 0, applied: 0, rejected: 7 });
       expect(engine.queue.list(profile.id, ['rejected'], 10).map((op) => op.reason)).toEqual(Array(7).fill('task.notFound'));
       // The registry's answer was lost: the client still thinks the ops are in flight and sends them again.
@@ -84,7 +84,7 @@ describe('sync engine against a real registry process', () => {
     try {
       const { taskIds, admin } = await assignedTasks(registry, [ids.get('expert13')!]);
       const taskId = taskIds.get(ids.get('expert13')!)!;
-      expect(await engine.pull(profile.id)).toEqual({ kind: 'idle' });
+      expect(await engine.pull(profile.id)).toEqual({ kind: 'idle', reached: true });
       expect(taskLock(engine.replica, profile.id, taskId)).toEqual({ readOnly: false });
       // Offline, the expert acts on the task; meanwhile the registry's admin withdraws it.
       write('task.declareConflict', { taskId, reason: '曾为其培训' }, engine.replica.get(profile.id, 'task', taskId)!.version);
@@ -173,7 +173,7 @@ describe('sync engine against a real registry process', () => {
       // Seq 7 meets "expected 4": the client still holds 4..6 in full, so it re-sends them (op ids are idempotency keys).
       expect(await engine.push(profile.id)).toEqual({ kind: 'progress' });
       expect(await engine.push(profile.id)).toEqual({ kind: 'progress' });
-      expect(await engine.push(profile.id)).toEqual({ kind: 'idle' });
+      expect(await engine.push(profile.id)).toEqual({ kind: 'idle', reached: false });
       const local = engine.queue.list(profile.id, ['applied', 'rejected'], 10).map((op) => op.op_id);
       expect(registryOps(own.dataDir, profile.device_id).map((op) => op.op_id)).toEqual(local);
       expect(local).toHaveLength(7);

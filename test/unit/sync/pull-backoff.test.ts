@@ -65,7 +65,7 @@ describe('pull backoff', () => {
       };
       expect(await waits(5)).toEqual([199, 399, 799, 999, 999]);
       down = false;
-      expect(await engine.pull(profileId)).toEqual({ kind: 'idle' });
+      expect(await engine.pull(profileId)).toEqual({ kind: 'idle', reached: true });
       down = true;
       expect(await waits(2)).toEqual([199, 399]);
     } finally {
