@@ -9,7 +9,8 @@ import { startWebHost, type WebHost } from './support/web-host';
 /**
  * Issue 5, on the real web host with the registry unreachable: scores outside an aspect's range cannot be entered
  * (keys, typed numbers), and a conflict of interest is declared through its dialog — a reason is required, the
- * declaration is queued for the registry and the sheet turns read-only with the draft kept.
+ * declaration is queued for the registry and the sheet turns read-only with the draft kept. A task the registry
+ * withdrew says why in its read-only banner: the admin's words as written, a registry code in words.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -22,7 +23,13 @@ let dataDir: string;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  ({ dataDir } = await prepareReviewDataDir((profile) => ({ withMedia: [task(profile, 'task-range', '周明'), task(profile, 'task-conflict', '吴静')] })));
+  ({ dataDir } = await prepareReviewDataDir((profile) => ({
+    withMedia: [
+      task(profile, 'task-range', '周明'), task(profile, 'task-conflict', '吴静'),
+      { ...task(profile, 'task-withdrawn', '郑芳'), state: 'withdrawn', version: 2, statusReason: '专家病假' },
+      { ...task(profile, 'task-returned', '孙磊'), state: 'withdrawn', version: 2, statusReason: 'submission.returned' },
+    ],
+  })));
   host = await startWebHost({ registry: OFFLINE_REGISTRY, dataDir });
 });
 
@@ -83,6 +90,8 @@ test('a conflict of interest needs a reason; declared, it is queued and the shee
   await confirm.click();
 
   await expect(page.getByText('您已就此任务声明利益冲突，任务将由公示网改派。')).toBeVisible();
+  // Until the registry moves the task, the banner's reason is the expert's own declaration.
+  await expect(page.getByTestId('review-readonly-reason')).toHaveText('已声明利益冲突：曾在该机构兼职授课');
   await expect(page.getByTestId('draft-status')).toHaveCount(0);
   await expect(page.getByTestId('aspect-A4-score-3')).toBeDisabled();
   await expect(page.getByTestId('aspect-A4')).toHaveAttribute('data-value', '2');
@@ -93,4 +102,26 @@ test('a conflict of interest needs a reason; declared, it is queued and the shee
   expect(ops.value?.ops.map((op) => [op.kind, op.state])).toEqual([['task.declareConflict', 'pending']]);
   const detail = await rpc<{ conflict: { reason: string } | null }>(page, 'review.getTask', { taskId: 'task-conflict' });
   expect(detail.value?.conflict).toMatchObject({ reason: '曾在该机构兼职授课' });
+});
+
+test('a withdrawn task says why in its read-only banner: free text as written, a registry code in words', async ({ page }) => {
+  await openTask(page, 'task-withdrawn');
+  const banner = page.getByTestId('review-readonly');
+  await expect(banner).toHaveAttribute('data-reason', 'withdrawn');
+  await expect(page.getByTestId('review-readonly-reason')).toHaveText('任务已被撤回：专家病假');
+  await expect(banner).toContainText('此任务已被公示网撤回');
+  await saveScreen(page, 'review-withdrawn-reason-zh-CN');
+  await openTask(page, 'task-returned');
+  await expect(page.getByTestId('review-readonly-reason')).toHaveText('任务已被撤回：提交材料已被退回');
+
+  expect((await rpc(page, 'settings.update', { language: 'en-US' })).ok).toBe(true);
+  try {
+    await page.reload();
+    await expect(page.getByTestId('review-readonly-reason')).toHaveText('Task withdrawn: the submission was returned');
+    await openTask(page, 'task-withdrawn');
+    await expect(page.getByTestId('review-readonly-reason')).toHaveText('Task withdrawn: 专家病假');
+    await saveScreen(page, 'review-withdrawn-reason-en-US');
+  } finally {
+    await rpc(page, 'settings.update', { language: 'zh-CN' });
+  }
 });

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { MediaState, ReadOnlyReason, ScoringState, TaskListRow } from '../../../shared/contract/ipc/review-channels';
+import { TASK_STATUS_REASON_MAX, type MediaState, type ReadOnlyReason, type ScoringState, type TaskListRow } from '../../../shared/contract/ipc/review-channels';
 import { ReviewTaskState } from '../../../shared/domain/review/review-task';
 
 /**
@@ -15,6 +15,7 @@ SELECT
   json_extract(t.data, '$.round')                     AS round,
   json_extract(t.data, '$.state')                     AS taskState,
   json_extract(t.data, '$.dueDate')                   AS dueDate,
+  json_extract(t.data, '$.statusReason')              AS statusReason,
   json_extract(t.data, '$.schemeId') || '@' || json_extract(t.data, '$.schemeVersion') AS schemeKey,
   json_extract(p.data, '$.name')                      AS practitionerName,
   json_extract(p.data, '$.residentIdMasked')          AS residentIdMasked,
@@ -50,6 +51,13 @@ const RawRow = z.object({
   round: z.number().int().nullable(),
   taskState: ReviewTaskState,
   dueDate: z.string().nullable(),
+  /**
+   * Read leniently: the replica keeps the registry's JSON as sent, and rows published before the registry had a
+   * reason lack it. A malformed or blank one must not hide the task, so it reads as no reason; an overlong one is cut
+   * to the contract's limit rather than failing the whole list.
+   */
+  statusReason: z.unknown().transform((value) =>
+    typeof value === 'string' && value.trim() !== '' ? value.slice(0, TASK_STATUS_REASON_MAX) : null),
   schemeKey: z.string().nullable(),
   practitionerName: z.string().nullable(),
   residentIdMasked: z.string().nullable(),
@@ -103,6 +111,7 @@ export class TaskCatalog {
       media: this.mediaState(raw),
       scoring: scoringState(raw),
       readOnly: readOnlyReason(raw),
+      statusReason: raw.statusReason,
     };
   }
 

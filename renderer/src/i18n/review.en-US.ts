@@ -50,6 +50,18 @@ export const reviewEnUS: Messages<typeof reviewZhCN> = {
     reassigned: 'This task was reassigned to another expert. Your marks stay on this computer, read-only, and can be exported.',
     conflictDeclared: 'You declared a conflict of interest on this task; the registry will reassign it.',
     title: 'Read-only',
+    because: '{{category}}: {{reason}}',
+    category: {
+      withdrawn: 'Task withdrawn',
+      reassigned: 'Task reassigned to another expert',
+      conflictDeclared: 'Conflict of interest declared',
+    },
+  },
+  statusReason: {
+    reassigned: 'reassigned by the administrator, no reason given',
+    submission: {
+      returned: 'the submission was returned',
+    },
   },
   blocked: {
     schemeMissing: 'This computer does not have the marking scheme version this task uses, so it cannot be scored yet. Sync online to fetch it.',

@@ -48,6 +48,19 @@ export const reviewZhCN = {
     reassigned: '此任务已改派给其他专家。您的评分记录保留在本机，只读，可导出。',
     conflictDeclared: '您已就此任务声明利益冲突，任务将由公示网改派。',
     title: '只读',
+    because: '{{category}}：{{reason}}',
+    category: {
+      withdrawn: '任务已被撤回',
+      reassigned: '任务已改派给其他专家',
+      conflictDeclared: '已声明利益冲突',
+    },
+  },
+  /** The registry's coded task status reasons; anything else is the admin's or expert's own words, shown as written. */
+  statusReason: {
+    reassigned: '管理员改派，未注明原因',
+    submission: {
+      returned: '提交材料已被退回',
+    },
   },
   blocked: {
     schemeMissing: '本机没有此任务所用的评分标准版本，暂不能评分。请联网同步以获取该版本。',

@@ -79,6 +79,13 @@ export type ScoringState = z.infer<typeof ScoringState>;
 export const ReadOnlyReason = z.enum(['withdrawn', 'reassigned', 'conflictDeclared']);
 export type ReadOnlyReason = z.infer<typeof ReadOnlyReason>;
 
+/**
+ * Why the registry moved the task (withdrawn, reassigned): the admin's or the expert's own words, or a registry code
+ * such as `submission.returned`. Bounded like the registry's own statusReason.
+ */
+export const TASK_STATUS_REASON_MAX = 500;
+export const TaskStatusReason = z.string().max(TASK_STATUS_REASON_MAX);
+
 export const TaskListRow = z.object({
   taskId: EntityId,
   submissionId: EntityId,
@@ -93,6 +100,7 @@ export const TaskListRow = z.object({
   media: MediaState,
   scoring: ScoringState,
   readOnly: ReadOnlyReason.nullable(),
+  statusReason: TaskStatusReason.nullable(),
 });
 export type TaskListRow = z.infer<typeof TaskListRow>;
 

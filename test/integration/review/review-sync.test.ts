@@ -140,10 +140,14 @@ describe('review against a real registry', () => {
       const detail = await station.call('review.getTask', { taskId });
       expect(detail.row.taskState).toBe('reassigned');
       expect(detail.row.readOnly).toBe('reassigned');
+      // The registry publishes why it moved the task (here the declared conflict) and the pull carries it through.
+      expect(reviewChannels['review.getTask'].output.parse(detail).row.statusReason).toBe('曾在该机构兼职授课');
+      expect((await station.call('review.listTasks', {})).tasks.find((row) => row.taskId === taskId)?.statusReason).toBe('曾在该机构兼职授课');
       expect(detail.conflict).toMatchObject({ reason: '曾在该机构兼职授课', opState: 'applied' });
       // The draft stays, read-only and exportable.
       expect(detail.draft?.marks).toHaveLength(6);
-      expect(JSON.parse((await station.call('review.exportTask', { taskId })).json)).toMatchObject({ task: { readOnly: 'reassigned' } });
+      expect(JSON.parse((await station.call('review.exportTask', { taskId })).json))
+        .toMatchObject({ task: { readOnly: 'reassigned', statusReason: '曾在该机构兼职授课' } });
     } finally {
       station.ws.remove();
     }

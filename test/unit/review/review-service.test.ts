@@ -67,10 +67,25 @@ describe('review task list', () => {
     await fixture.call('review.saveDraft', { taskId: 't1', baseRevision: 0, draft: fullDraft() });
     await fixture.call('review.saveDraft', { taskId: 't2', baseRevision: 0, draft: fullDraft() });
     await fixture.call('review.submitDecision', { taskId: 't2', draftRevision: 1 });
-    fixture.addTasks([task('t3', { state: 'withdrawn', version: 2 })]);
+    fixture.addTasks([task('t3', { state: 'withdrawn', version: 2, statusReason: '专家病假' })]);
     const { tasks } = await fixture.call('review.listTasks', {});
-    const state = Object.fromEntries(tasks.map((row) => [row.taskId, [row.scoring, row.readOnly]]));
-    expect(state).toEqual({ t1: ['draft', null], t2: ['submitted', null], t3: ['new', 'withdrawn'] });
+    const state = Object.fromEntries(tasks.map((row) => [row.taskId, [row.scoring, row.readOnly, row.statusReason]]));
+    // t1 and t2 are rows without a statusReason at all (published before the registry had one): no reason.
+    expect(state).toEqual({ t1: ['draft', null, null], t2: ['submitted', null, null], t3: ['new', 'withdrawn', '专家病假'] });
+    expect((await fixture.call('review.getTask', { taskId: 't3' })).row.statusReason).toBe('专家病假');
+  });
+
+  it('reads a blank status reason as none and cuts an overlong one to the contract limit, never dropping the task', async () => {
+    fixture = await openReviewFixture([
+      task('t1', { state: 'withdrawn', statusReason: '   ' }),
+      task('t2', { state: 'withdrawn', statusReason: '长'.repeat(600) }),
+      task('t3', { state: 'reassigned', statusReason: null }),
+    ]);
+    const { tasks } = await fixture.call('review.listTasks', {});
+    const reasons = new Map(tasks.map((row) => [row.taskId, row.statusReason]));
+    expect(reasons.get('t1')).toBeNull();
+    expect(reasons.get('t2')).toBe('长'.repeat(500));
+    expect(reasons.get('t3')).toBeNull();
   });
 });
 
@@ -237,13 +252,15 @@ describe('conflict of interest, withdrawn tasks, discrepancy rounds', () => {
   it('keeps the draft of a task withdrawn after it was scored, read-only and exportable', async () => {
     fixture = await openReviewFixture([task('t1')]);
     await fixture.call('review.saveDraft', { taskId: 't1', baseRevision: 0, draft: fullDraft() });
-    fixture.addTasks([task('t1', { state: 'withdrawn', version: 2 })]);
+    fixture.addTasks([task('t1', { state: 'withdrawn', version: 2, statusReason: 'submission.returned' })]);
     expect((await rejection(fixture.call('review.saveDraft', { taskId: 't1', baseRevision: 1, draft: fullDraft() }))).details?.reason).toBe('withdrawn');
     expect((await rejection(fixture.call('review.submitDecision', { taskId: 't1', draftRevision: 1 }))).code).toBe('CONFLICT');
     const exported = await fixture.call('review.exportTask', { taskId: 't1' });
     expect(exported.fileName).toBe('review-t1.json');
-    const json = JSON.parse(exported.json) as { task: { readOnly: string }; draft: { draft: ReviewDraft } };
+    const json = JSON.parse(exported.json) as { task: { readOnly: string; statusReason: string }; draft: { draft: ReviewDraft } };
     expect(json.task.readOnly).toBe('withdrawn');
+    // The export keeps the registry's code as sent: it is a record, not a screen.
+    expect(json.task.statusReason).toBe('submission.returned');
     expect(json.draft.draft).toEqual(fullDraft());
   });
 

@@ -47,6 +47,8 @@ export interface SeedTask {
   practitionerName?: string;
   residentIdMasked?: string;
   submissionResult?: Record<string, unknown> | null;
+  /** Left out of the row when undefined, as in rows the registry published before it had reasons. */
+  statusReason?: string | null;
 }
 
 export interface SeedMedia {
@@ -73,7 +75,8 @@ export function taskChanges(task: SeedTask, scheme: MarkingScheme, media: SeedMe
       state: 'in_review', returnReason: null, round: task.round ?? 1, result: task.submissionResult ?? null, version: 2 } },
     { entity: 'task', entityId: task.taskId, data: {
       id: task.taskId, submissionId, expertId: task.expertId, schemeId: scheme.id, schemeVersion: scheme.version, round: task.round ?? 1,
-      state: task.state ?? 'assigned', dueDate: task.dueDate, version: task.version ?? 1, replacedBy: null } },
+      state: task.state ?? 'assigned', dueDate: task.dueDate, version: task.version ?? 1, replacedBy: null,
+      ...(task.statusReason !== undefined ? { statusReason: task.statusReason } : {}) } },
   ];
 }
 

@@ -2,7 +2,9 @@ import { Alert, Button, Space } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MediaState, ReviewTaskDetail } from '../../../../../shared/contract/ipc/review-channels';
+import { say } from '../../sync/phrase';
 import { reviewErrorText } from '../review-error';
+import { readOnlyReasonPhrase } from './status-reason';
 import type { RedownloadState } from './use-redownload';
 
 const mediaStateText = (t: TFunction, media: MediaState): string =>
@@ -23,7 +25,16 @@ export function ReviewBanners({ detail, redownload, onRedownload }: { detail: Re
   const reason = (code: string | null) => (code && i18n.exists(`review.rejection.${code}`) ? t(`review.rejection.${code}` as never) : (code ?? ''));
   const banners = [];
   if (row.readOnly) {
-    banners.push(<Alert key="ro" type="warning" showIcon title={t('review.readOnly.title')} description={t(`review.readOnly.${row.readOnly}`)} data-testid="review-readonly" data-reason={row.readOnly} />);
+    // Until the registry has moved the task, a local conflict declaration's "why" is the expert's own reason.
+    const why = row.statusReason ?? (row.readOnly === 'conflictDeclared' ? conflict?.reason ?? null : null);
+    const because = readOnlyReasonPhrase(row.readOnly, why);
+    const description = (
+      <>
+        {because && <div data-testid="review-readonly-reason">{say(t, because)}</div>}
+        <div>{t(`review.readOnly.${row.readOnly}`)}</div>
+      </>
+    );
+    banners.push(<Alert key="ro" type="warning" showIcon title={t('review.readOnly.title')} description={description} data-testid="review-readonly" data-reason={row.readOnly} />);
   }
   const canRedownload = row.media.state !== 'missing' && (detail.blocked === null || detail.blocked === 'mediaMissing');
   const redownloadButton = (label: string) => (
