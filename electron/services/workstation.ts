@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../shared/contract/ipc';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings/settings';
+import { DEFAULT_SETTINGS, GIB, type Settings } from '../../shared/domain/settings/settings';
 import { createAppService } from './app/app-service';
 import { SettingsRepository } from './db/repositories/settings-repository';
 import { WorkstationStore } from './db/store';
@@ -48,6 +48,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     events,
     storage: options.secretStorage ?? secretStorageFromEnvironment({ dataDir: options.dataDir }).storage,
     registryUrl: () => settings.get().registryUrl,
+    mediaQuotaBytes: () => settings.get().mediaQuotaGiB * GIB,
     log: options.log ?? consoleLog,
     mediaRoot: mediaCacheDir(options.dataDir),
   });
@@ -65,6 +66,13 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     }),
     ...createStoreService(store),
   };
+  // The cache keeps to its budget from the start (it may have been lowered, or tasks finished, while the app was
+  // closed) and as soon as the budget is saved lower. A store that is not open has nothing to evict yet.
+  const evictToBudget = () => sync.media.evict().catch((error: unknown) => (options.log ?? consoleLog).warn('media eviction failed', { error: String(error) }));
+  if (store.status().state === 'ok') void evictToBudget();
+  events.subscribe((event) => {
+    if (event === 'settings.changed') void evictToBudget();
+  });
   return {
     store,
     events,

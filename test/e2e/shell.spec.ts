@@ -137,13 +137,18 @@ test('a VALIDATION answer from the back end is shown translated at its field, an
 test('a good registry URL saves and survives a reload', async ({ page }) => {
   await openShell(page);
   await page.getByTestId('nav-settings').click();
+  // The video cache's budget sits with it: usage against the limit, a new limit saved with the rest.
+  await expect(page.getByTestId('settings-media-usage')).toHaveText('当前已用 0 B，上限 20 GB');
+  await page.getByTestId('settings-media-quota').fill('8');
   await page.getByTestId('settings-registry-url').fill('https://registry.example.org');
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
+  await expect(page.getByTestId('settings-media-usage')).toHaveText('当前已用 0 B，上限 8 GB');
 
   await page.reload();
   await expect(page.getByTestId('settings-registry-url')).toHaveValue('https://registry.example.org');
-  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: 'https://registry.example.org' } });
+  await expect(page.getByTestId('settings-media-usage')).toHaveText('当前已用 0 B，上限 8 GB');
+  expect(await readSettings(page)).toMatchObject({ ok: true, value: { registryUrl: 'https://registry.example.org', mediaQuotaGiB: 8 } });
 });
 
 test('the language switch changes the UI to English and survives a reload', async ({ page }) => {

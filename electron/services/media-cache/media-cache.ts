@@ -13,7 +13,7 @@ export interface MediaCacheOptions {
   accessToken: () => Promise<string | null>;
   maxConcurrent?: number;
   /** Disk budget for cached media; eviction removes blobs whose tasks are all done, least recently opened first. */
-  quotaBytes?: number;
+  quotaBytes?: () => number;
   /** Attempts per download before `ensure` gives up (the caller may ask again later). */
   maxAttempts?: number;
   backoff?: BackoffPolicy;
@@ -116,7 +116,7 @@ export class MediaCache {
   }
 
   /** Frees space down to the quota, never touching a blob that an unfinished task still needs. */
-  async evict(quotaBytes = this.options.quotaBytes ?? Number.POSITIVE_INFINITY): Promise<string[]> {
+  async evict(quotaBytes = this.options.quotaBytes?.() ?? Number.POSITIVE_INFINITY): Promise<string[]> {
     let used = this.usedBytes();
     const evicted: string[] = [];
     if (used <= quotaBytes) return evicted;

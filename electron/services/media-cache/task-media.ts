@@ -43,11 +43,15 @@ export function taskMediaNeeds(db: Database, profileId: string, accountId: strin
  * finished, withdrawn or reassigned tasks become evictable. Failures are left for the next pull to retry.
  */
 export function refreshTaskMedia(cache: MediaCache, db: Database, profileId: string, accountId: string, onError: (error: unknown) => void): void {
+  let finished = 0;
   for (const need of taskMediaNeeds(db, profileId, accountId)) {
     if (!need.active) {
       cache.markTaskDone(profileId, need.taskId);
+      finished += 1;
       continue;
     }
     for (const sha of need.sha256s) cache.ensure(sha, { profileId, taskId: need.taskId }).catch(onError);
   }
+  // Finished tasks free their space now, not only when the next download happens to push the cache over its budget.
+  if (finished > 0) cache.evict().catch(onError);
 }

@@ -14,7 +14,8 @@ import { SyncEngine } from './sync-engine';
 import { SyncWorker, type SyncStatus } from './sync-worker';
 
 type SyncHandlers = Pick<HandlerTable,
-  'session.current' | 'session.signIn' | 'session.unlock' | 'session.signOut' | 'session.profiles' | 'sync.status' | 'sync.now' | 'sync.ops'>;
+  'session.current' | 'session.signIn' | 'session.unlock' | 'session.signOut' | 'session.profiles' | 'sync.status' | 'sync.now' | 'sync.ops'
+  | 'media.cacheUsage'>;
 
 export interface SyncServicesOptions {
   db: () => Database;
@@ -26,7 +27,8 @@ export interface SyncServicesOptions {
   pollIntervalMs?: number;
   /** <data>/media: the content-addressed cache the review screens read. */
   mediaRoot: string;
-  mediaQuotaBytes?: number;
+  /** The media cache's disk budget, read when it evicts (the setting can change while the app runs). */
+  mediaQuotaBytes: () => number;
 }
 
 export interface SyncServices {
@@ -65,7 +67,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
       const token = active ? await session.tokens.accessToken(active.profileId) : null;
       return token?.kind === 'token' ? token.token : null;
     },
-    quotaBytes: options.mediaQuotaBytes ?? 20 * 1024 ** 3,
+    quotaBytes: options.mediaQuotaBytes,
     onProgress: (p) => options.events.emit('transfer.progress', {
       sha256: p.sha256, bytes: p.bytes, total: p.total, direction: 'download', rate: p.rate, etaSeconds: p.etaSeconds, state: p.state,
     }),
@@ -99,6 +101,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
       profiles: session.localProfiles().map(({ username, displayName, registryUrl, lastOnlineAt }) => ({ username, displayName, registryUrl, lastOnlineAt })),
     }),
     'sync.status': async () => view(worker.current()),
+    'media.cacheUsage': async () => ({ usedBytes: media.usedBytes(), quotaBytes: options.mediaQuotaBytes() }),
     'sync.now': async () => {
       const active = session.requireActive();
       // A user's "sync now" retries a stopped queue too, except when only a fresh sign-in can help.

@@ -124,6 +124,11 @@ export const enUS: Messages = {
       label: 'Data folder',
       help: 'Where the local database and the video cache live (read-only).',
     },
+    mediaQuota: {
+      label: 'Video cache limit',
+      help: 'Over the limit, videos of finished tasks are removed (least recently opened first); videos of open tasks are kept.',
+      usage: 'In use: {{used}} of {{quota}}',
+    },
     version: {
       label: 'Version',
     },

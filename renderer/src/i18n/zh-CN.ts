@@ -119,6 +119,11 @@ export const zhCN = {
       label: '数据文件夹',
       help: '本机数据库与视频缓存所在的位置（只读）。',
     },
+    mediaQuota: {
+      label: '视频缓存上限',
+      help: '超过上限时，自动删除已完成任务的视频（最久未打开的先删）；未完成任务的视频不会删除。',
+      usage: '当前已用 {{used}}，上限 {{quota}}',
+    },
     version: {
       label: '软件版本',
     },

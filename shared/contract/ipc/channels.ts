@@ -119,6 +119,8 @@ export const ipcChannels = {
   'session.signOut': channel(z.object({ forget: z.boolean().default(false) }).strict(), z.object({ signedOut: z.literal(true) })),
   'session.profiles': channel(NoInput, z.object({ profiles: z.array(LocalProfile) })),
   'sync.status': channel(NoInput, SyncStatus),
+  /** The media cache's disk use against its budget (settings page). */
+  'media.cacheUsage': channel(NoInput, z.object({ usedBytes: z.number().int().min(0), quotaBytes: z.number().int().min(0) })),
   'sync.now': channel(NoInput, SyncStatus),
   'sync.ops': channel(
     z.object({ states: z.array(SyncOpState).min(1).max(4).default(['pending', 'inflight', 'rejected']), limit: z.number().int().min(1).max(1000).default(200) }).strict(),

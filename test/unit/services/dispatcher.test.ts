@@ -152,7 +152,7 @@ describe('dispatcher', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await dispatch('settings.get', {}, ctx)).toEqual({
       ok: true,
-      value: { registryUrl: 'https://registry.example.org', language: 'en-US' },
+      value: { registryUrl: 'https://registry.example.org', language: 'en-US', mediaQuotaGiB: 20 },
     });
   });
 

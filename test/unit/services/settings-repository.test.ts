@@ -20,12 +20,14 @@ describe('settings repository', () => {
   });
 
   it('answers the injected defaults until something is saved', () => {
-    expect(settings.get()).toEqual({ registryUrl: 'http://127.0.0.1:4000', language: 'zh-CN' });
+    expect(settings.get()).toEqual({ registryUrl: 'http://127.0.0.1:4000', language: 'zh-CN', mediaQuotaGiB: 20 });
   });
 
   it('saves a partial update and keeps the other keys', () => {
     settings.update({ language: 'en-US' });
-    expect(settings.get()).toEqual({ registryUrl: 'http://127.0.0.1:4000', language: 'en-US' });
+    expect(settings.get()).toEqual({ registryUrl: 'http://127.0.0.1:4000', language: 'en-US', mediaQuotaGiB: 20 });
+    settings.update({ mediaQuotaGiB: 5 });
+    expect(settings.get()).toEqual({ registryUrl: 'http://127.0.0.1:4000', language: 'en-US', mediaQuotaGiB: 5 });
   });
 
   it('rejects a bad value and leaves every saved value intact', () => {
@@ -34,7 +36,10 @@ describe('settings repository', () => {
       expect.objectContaining({ code: 'VALIDATION' }),
     );
     expect(() => settings.update({ language: 'fr-FR' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
-    expect(settings.get()).toEqual({ registryUrl: 'https://saved.example.org', language: 'en-US' });
+    for (const quota of [0, 2.5, 5000, -1]) {
+      expect(() => settings.update({ mediaQuotaGiB: quota })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    }
+    expect(settings.get()).toEqual({ registryUrl: 'https://saved.example.org', language: 'en-US', mediaQuotaGiB: 20 });
   });
 
   it('falls back to the default for a stored value that no longer passes its schema', () => {

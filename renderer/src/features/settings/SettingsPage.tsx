@@ -1,12 +1,13 @@
-import { App, Button, Form, Input, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Language, type Settings } from '../../../../shared/domain/settings/settings';
+import { Language, MediaQuotaGiB, type Settings } from '../../../../shared/domain/settings/settings';
 import type { AppInfo } from '../../../../shared/contract/ipc';
 import { PageFrame } from '../../app/shell/PageFrame';
 import { useInvoke } from '../../app/query/use-invoke';
 import { fieldErrors, translateAppError } from '../../i18n/error-message';
 import { languageNames } from '../../i18n/languages';
 import { i18n } from '../../i18n/setup';
+import { MediaCacheUsage } from './MediaCacheUsage';
 import { registryUrlRule } from './registry-url-rule';
 import { useSaveSettings, useSettings } from './use-settings';
 
@@ -75,6 +76,18 @@ function SettingsForm({ saved, info }: { saved: Settings; info: AppInfo }) {
           style={{ maxWidth: 240 }}
           options={Language.options.map((language) => ({ value: language, label: languageNames[language] }))}
         />
+      </Form.Item>
+      <Form.Item label={t('settings.mediaQuota.label')} extra={<><MediaCacheUsage /><br />{t('settings.mediaQuota.help')}</>}>
+        <Form.Item name="mediaQuotaGiB" noStyle rules={[{ required: true }]}>
+          <InputNumber
+            min={MediaQuotaGiB.minValue ?? 1}
+            max={MediaQuotaGiB.maxValue ?? 4096}
+            precision={0}
+            suffix="GB"
+            style={{ width: 160 }}
+            data-testid="settings-media-quota"
+          />
+        </Form.Item>
       </Form.Item>
       <Form.Item label={t('settings.dataDir.label')} extra={t('settings.dataDir.help')}>
         <Input value={info.dataDir} readOnly variant="filled" data-testid="settings-data-dir" />

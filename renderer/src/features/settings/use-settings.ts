@@ -12,7 +12,11 @@ export const useSettings = () => useInvoke('settings.get', {});
 export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutationInvoke('settings.update', {
-    onSuccess: (saved) => queryClient.setQueryData(invokeKey('settings.get', {}), saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(invokeKey('settings.get', {}), saved);
+      // A new cache limit changes what the usage line shows (and may have evicted media).
+      void queryClient.invalidateQueries({ queryKey: invokeKey('media.cacheUsage', {}) });
+    },
   });
 }
 
