@@ -36,6 +36,25 @@ export function publicKeyFromSpki(spkiBase64: string): KeyObject {
   return key;
 }
 
+/**
+ * The same check on libuv's thread pool (crypto.verify with a callback): a batch of decisions is verified on the other
+ * core while the main thread applies the ops before them. Never rejects: a malformed signature is simply false.
+ */
+export function verifyEd25519Async(publicKey: KeyObject, message: string, signatureBase64: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      const signature = Buffer.from(signatureBase64, 'base64');
+      if (signature.length !== 64) {
+        resolve(false);
+        return;
+      }
+      verify(null, Buffer.from(message, 'utf8'), publicKey, signature, (error, valid) => resolve(error === null && valid));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 export function verifyEd25519(publicKey: KeyObject, message: string, signatureBase64: string): boolean {
   try {
     const signature = Buffer.from(signatureBase64, 'base64');

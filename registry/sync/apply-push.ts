@@ -8,13 +8,14 @@ import { HttpError } from '../http/http-error.js';
 import type { AuthContext } from '../http/route-table.js';
 import { applyDecisionSubmit } from './decision-submit.js';
 import { applyDeclareConflict } from './declare-conflict.js';
+import { prepareDecisionChecks, type PreparedDecisions } from './signature-checks.js';
 import { rejected } from './task-checks.js';
 
-type OpHandler = (trx: RegistryDb, context: RegistryContext, auth: AuthContext, op: WireOp) => Promise<OpResult>;
+type OpHandler = (trx: RegistryDb, context: RegistryContext, auth: AuthContext, op: WireOp, prepared: PreparedDecisions) => Promise<OpResult>;
 
 const HANDLERS: Record<string, OpHandler> = {
-  'decision.submit': applyDecisionSubmit,
-  'task.declareConflict': applyDeclareConflict,
+  'decision.submit': (trx, context, auth, op, prepared) => applyDecisionSubmit(trx, context, auth, op, prepared.get(op)),
+  'task.declareConflict': (trx, context, auth, op) => applyDeclareConflict(trx, context, auth, op),
 };
 
 function payloadHashOf(op: WireOp, index: number): string {
@@ -62,6 +63,7 @@ export async function applyPush(context: RegistryContext, auth: AuthContext, pus
       plan.push({ op, replay: null });
     });
 
+    const prepared = await prepareDecisionChecks(trx, auth.accountId, plan.filter((step) => step.replay === null).map((step) => step.op));
     if (!device) await trx.insertInto('devices').values({ id: push.deviceId, account_id: auth.accountId, last_seq: 0 }).execute();
     const results: OpResult[] = [];
     const appliedHere = new Map<string, OpResult>();
@@ -76,7 +78,7 @@ export async function applyPush(context: RegistryContext, auth: AuthContext, pus
         continue;
       }
       const handler = HANDLERS[op.kind];
-      const result = handler ? await handler(trx, context, auth, op) : rejected(op, 'op.unknownKind');
+      const result = handler ? await handler(trx, context, auth, op, prepared) : rejected(op, 'op.unknownKind');
       await trx.insertInto('ops').values({
         op_id: op.opId, device_id: push.deviceId, account_id: auth.accountId, seq: op.seq, kind: op.kind.slice(0, 64),
         payload_hash: op.payloadHash, status: result.status, result: JSON.stringify(result), applied_at: context.now().toISOString(),

@@ -12,6 +12,7 @@ import type { AuthContext } from '../http/route-table.js';
 import { setTaskState } from '../review/assignment.js';
 import { loadScheme } from '../routes/scheme-routes.js';
 import { aggregateRoundIfComplete } from './round-outcome.js';
+import type { PreparedDecision } from './signature-checks.js';
 import { checkTaskForExpert, rejected } from './task-checks.js';
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -21,19 +22,36 @@ async function submissionProxies(trx: RegistryDb, submissionId: string): Promise
   return SubmissionVideo.array().parse(JSON.parse(row.videos)).flatMap((video) => (video.proxySha256 === null ? [] : [video.proxySha256]));
 }
 
+type SignatureProblem = 'decision.unknownKey' | 'decision.badSignature' | null;
+
+/** The verdict started when the push arrived (signature-checks.ts), or checked here for a decision applied alone. */
+async function signatureProblem(trx: RegistryDb, auth: AuthContext, signedBytes: string, signature: DecisionSubmitPayload['signature'], prepared: PreparedDecision | undefined): Promise<SignatureProblem> {
+  if (prepared) {
+    if (prepared.verdict === null) return 'decision.unknownKey';
+    return (await prepared.verdict) ? null : 'decision.badSignature';
+  }
+  const key = await trx.selectFrom('expert_keys').select('public_key_spki').where('key_id', '=', signature.keyId).where('account_id', '=', auth.accountId).executeTakeFirst();
+  if (!key) return 'decision.unknownKey';
+  return verifyEd25519(publicKeyFromSpki(key.public_key_spki), signedBytes, signature.signature) ? null : 'decision.badSignature';
+}
+
 /**
  * An expert's signed mark sheet. Every check that can fail is a business rejection (the op is kept, rejected, with a
  * reason the workstation shows); only storage failures abort the batch.
  */
-export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryContext, auth: AuthContext, op: WireOp): Promise<OpResult> {
-  const parsed = DecisionSubmitPayload.safeParse(op.payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return rejected(op, 'op.invalidPayload', { field: ['payload', ...(issue?.path ?? [])].join('.'), message: issue?.message });
+export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryContext, auth: AuthContext, op: WireOp, prepared?: PreparedDecision): Promise<OpResult> {
+  let payload = prepared?.payload;
+  if (!payload) {
+    const parsed = DecisionSubmitPayload.safeParse(op.payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return rejected(op, 'op.invalidPayload', { field: ['payload', ...(issue?.path ?? [])].join('.'), message: issue?.message });
+    }
+    payload = parsed.data;
   }
-  const { sheet, signature } = parsed.data;
+  const { sheet, signature } = payload;
   // The same bytes the workstation signed: the parsed sheet as canonical JSON (shared/domain defines them once).
-  const signedBytes = markSheetContentForSigning(sheet);
+  const signedBytes = prepared?.signedBytes ?? markSheetContentForSigning(sheet);
 
   const task = await findTask(trx, sheet.taskId);
   const problem = checkTaskForExpert(task, auth, op.baseVersion);
@@ -51,9 +69,8 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
   const issues = validateMarkSheetAgainstScheme(scheme.scheme, sheet, { requireMandatory: true });
   if (issues.length > 0) return rejected(op, 'decision.invalidSheet', { issues });
 
-  const key = await trx.selectFrom('expert_keys').select('public_key_spki').where('key_id', '=', signature.keyId).where('account_id', '=', auth.accountId).executeTakeFirst();
-  if (!key) return rejected(op, 'decision.unknownKey');
-  if (!verifyEd25519(publicKeyFromSpki(key.public_key_spki), signedBytes, signature.signature)) return rejected(op, 'decision.badSignature');
+  const badSignature = await signatureProblem(trx, auth, signedBytes, signature, prepared);
+  if (badSignature) return rejected(op, badSignature);
 
   const submitted = await setTaskState(trx, context, task, 'submitted', { via: task.state === 'assigned' ? ['in_progress'] : [] });
   const decisionHash = sha256Hex(signedBytes);

@@ -17,8 +17,10 @@ export async function aggregateRoundIfComplete(trx: RegistryDb, context: Registr
   const submission = await trx.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
   if (submission.state !== 'in_review' || submission.round !== round) return 'pending';
   const active = (await tasksOfRound(trx, submissionId, round)).filter(isActiveTask);
+  // Most decisions are not the panel's last: answer those before loading the scheme.
+  if (active.some((task) => task.state !== 'submitted')) return 'pending';
   const scheme = await loadScheme(trx, submission.scheme_id, submission.scheme_version);
-  if (!scheme || active.some((task) => task.state !== 'submitted') || active.length < scheme.scheme.expertsPerSubmission) return 'pending';
+  if (!scheme || active.length < scheme.scheme.expertsPerSubmission) return 'pending';
 
   const decisions = await trx.selectFrom('decisions').select(['mark_sheet', 'task_id']).where('submission_id', '=', submissionId).where('round', '=', round).execute();
   const activeIds = new Set(active.map((task) => task.id));

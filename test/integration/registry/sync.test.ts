@@ -83,16 +83,20 @@ describe.each(DIALECTS)('sync: ops and change feed on %s', (dialect) => {
     const results = (await push(registry, e0, batch)).body.results;
     expect(results.map((r) => r.reason)).toEqual(['task.withdrawn', 'task.notYours']);
 
+    // Signed well, but with another expert's key id: not a key of this account.
+    const foreignKey = signedDecision(e1, markSheet(t1, world.schemeHash));
+    foreignKey.signature = { ...foreignKey.signature, keyId: e0.keyId };
     const e1Results = (await push(registry, e1, [
       opOf(forged, 1),
       opOf(signedDecision(e1, markSheet(t1, world.schemeHash)), 2, 'decision.submit', t1.version + 5),
       opOf(signedDecision(e1, markSheet(t1, 'b'.repeat(64))), 3),
       opOf({ sheet: { nonsense: true } }, 4),
       opOf({}, 5, 'vote.cast'),
+      opOf(foreignKey, 6),
     ])).body.results;
-    expect(e1Results.map((r) => r.reason)).toEqual(['decision.badSignature', 'task.staleVersion', 'decision.schemeMismatch', 'op.invalidPayload', 'op.unknownKind']);
-    // Rejections advance the device seq like any applied op: the next op is seq 6.
-    const next = await push(registry, e1, [opOf(signedDecision(e1, markSheet(t1, world.schemeHash)), 6)]);
+    expect(e1Results.map((r) => r.reason)).toEqual(['decision.badSignature', 'task.staleVersion', 'decision.schemeMismatch', 'op.invalidPayload', 'op.unknownKind', 'decision.unknownKey']);
+    // Rejections advance the device seq like any applied op: the next op is seq 7.
+    const next = await push(registry, e1, [opOf(signedDecision(e1, markSheet(t1, world.schemeHash)), 7)]);
     expect(next.body.results[0]!.status).toBe('applied');
   });
 
