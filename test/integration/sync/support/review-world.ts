@@ -34,6 +34,65 @@ export async function signInToken(registry: LiveRegistry, username: string, pass
   return String(((await response.json()) as { accessToken: string }).accessToken);
 }
 
+/** Approval for the example scheme's occupation (a level-2 specialty covers its level 3). */
+export const APPROVED_FOR_EXAMPLE = { status: 'approved', specialties: [{ occupationCode: EXAMPLE_SCHEME_INPUT.occupationCode, level: 2 }], affiliations: [] };
+
+export async function approveExperts(registry: LiveRegistry, admin: string, expertIds: readonly string[]): Promise<void> {
+  for (const id of expertIds) await api(registry, admin, 'PUT', `/v1/experts/${id}`, APPROVED_FOR_EXAMPLE);
+}
+
+/** Who and what a submission is for: an institution with its coordinator, a practitioner with a certificate. */
+export interface SubmissionParty {
+  admin: string;
+  coord: string;
+  institutionId: string;
+  practitionerId: string;
+  certificateId: string;
+}
+
+/**
+ * Over the registry's real HTTP API: an institution, its coordinator, a practitioner with a certificate for the
+ * example scheme's occupation, and the example scheme itself (409 when an earlier world made it: fine).
+ */
+export async function submissionParty(registry: LiveRegistry, practitionerName = '李四'): Promise<SubmissionParty> {
+  const admin = await registry.adminToken();
+  const n = next();
+  const institution = await api<{ id: string }>(registry, admin, 'POST', '/v1/institutions', {
+    name: `机构${n}`, uscc: uscc(n), type: 'training_org', provinceCode: '35', filingReference: `F-${n}`,
+  });
+  const coordName = `coord${n}`;
+  await registry.createAccount(coordName, ['coordinator'], 'coord-password-1', institution.id);
+  const coord = await signInToken(registry, coordName, 'coord-password-1');
+  const practitioner = await api<{ id: string }>(registry, coord, 'POST', '/v1/practitioners', { institutionId: institution.id, name: practitionerName, residentId: residentId(n) });
+  const certificate = await api<{ id: string }>(registry, coord, 'POST', '/v1/certificates', {
+    practitionerId: practitioner.id, number: `C-${n}`, kind: 'skill_level', occupationCode: EXAMPLE_SCHEME_INPUT.occupationCode,
+    occupationName: '焊工', level: EXAMPLE_SCHEME_INPUT.level, issuer: '福建省职业技能鉴定中心', issueDate: '2024-05-01',
+  });
+  await fetch(new URL('/v1/schemes', registry.url), {
+    method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ scheme: EXAMPLE_SCHEME_INPUT }),
+  });
+  return { admin, coord, institutionId: institution.id, practitionerId: practitioner.id, certificateId: certificate.id };
+}
+
+export type VideoRef = { originalSha256: string; proxySha256: string | null; frameTableSha256: string | null };
+
+/** One submission of the party's practitioner, taken to `submitted` by the coordinator and assigned to exactly `expertIds`. */
+export async function submitAndAssign(
+  registry: LiveRegistry, party: SubmissionParty, expertIds: readonly string[], videos: readonly VideoRef[],
+): Promise<{ submissionId: string; taskIds: Map<string, string> }> {
+  const submission = await api<{ id: string; version: number }>(registry, party.coord, 'POST', '/v1/submissions', {
+    practitionerId: party.practitionerId, certificateId: party.certificateId, schemeId: EXAMPLE_SCHEME_INPUT.id, schemeVersion: EXAMPLE_SCHEME_INPUT.version,
+    training: { institutionId: party.institutionId, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' }, videos,
+  });
+  let version = submission.version;
+  for (const to of ['validated', 'uploaded', 'submitted']) {
+    version = (await api<{ version: number }>(registry, party.coord, 'POST', `/v1/submissions/${submission.id}/transitions`, { to, baseVersion: version })).version;
+  }
+  const { tasks } = await api<{ tasks: { id: string; expertId: string }[] }>(registry, party.admin, 'POST', `/v1/submissions/${submission.id}/assignments`, { expertIds });
+  if (tasks.length !== expertIds.length) throw new Error(`assignment of ${submission.id}: ${JSON.stringify(tasks)}`);
+  return { submissionId: submission.id, taskIds: new Map(tasks.map((t) => [t.expertId, t.id])) };
+}
+
 /**
  * Over the registry's real HTTP API: an institution, a practitioner with a certificate, the example scheme, the given
  * expert accounts approved for the welder occupation, and one submitted submission assigned to exactly those experts.
@@ -41,36 +100,10 @@ export async function signInToken(registry: LiveRegistry, username: string, pass
 export async function assignedTasks(
   registry: LiveRegistry,
   expertIds: string[],
-  videos: { originalSha256: string; proxySha256: string | null; frameTableSha256: string | null }[] = [],
+  videos: VideoRef[] = [],
 ): Promise<{ taskIds: Map<string, string>; admin: string; submissionId: string }> {
-  const admin = await registry.adminToken();
-  const n = next();
-  const institution = await api<{ id: string }>(registry, admin, 'POST', '/v1/institutions', {
-    name: `机构${n}`, uscc: uscc(n), type: 'training_org', provinceCode: '35', filingReference: `F-${n}`,
-  });
-  const coordName = `coord${n}`;
-  const coordId = await registry.createAccount(coordName, ['coordinator'], 'coord-password-1', institution.id);
-  void coordId;
-  const coord = await signInToken(registry, coordName, 'coord-password-1');
-  const practitioner = await api<{ id: string }>(registry, coord, 'POST', '/v1/practitioners', { institutionId: institution.id, name: '李四', residentId: residentId(n) });
-  const certificate = await api<{ id: string }>(registry, coord, 'POST', '/v1/certificates', {
-    practitionerId: practitioner.id, number: `C-${n}`, kind: 'skill_level', occupationCode: EXAMPLE_SCHEME_INPUT.occupationCode,
-    occupationName: '焊工', level: EXAMPLE_SCHEME_INPUT.level, issuer: '福建省职业技能鉴定中心', issueDate: '2024-05-01',
-  });
-  await fetch(new URL('/v1/schemes', registry.url), {
-    method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ scheme: EXAMPLE_SCHEME_INPUT }),
-  }); // 409 when an earlier world already made it: fine
-  for (const id of expertIds) {
-    await api(registry, admin, 'PUT', `/v1/experts/${id}`, { status: 'approved', specialties: [{ occupationCode: EXAMPLE_SCHEME_INPUT.occupationCode, level: 2 }], affiliations: [] });
-  }
-  const submission = await api<{ id: string; version: number }>(registry, coord, 'POST', '/v1/submissions', {
-    practitionerId: practitioner.id, certificateId: certificate.id, schemeId: EXAMPLE_SCHEME_INPUT.id, schemeVersion: EXAMPLE_SCHEME_INPUT.version,
-    training: { institutionId: institution.id, hours: 80, periodFrom: '2024-01-01', periodTo: '2024-03-01' }, videos,
-  });
-  let version = submission.version;
-  for (const to of ['validated', 'uploaded', 'submitted']) {
-    version = (await api<{ version: number }>(registry, coord, 'POST', `/v1/submissions/${submission.id}/transitions`, { to, baseVersion: version })).version;
-  }
-  const { tasks } = await api<{ tasks: { id: string; expertId: string }[] }>(registry, admin, 'POST', `/v1/submissions/${submission.id}/assignments`, { expertIds });
-  return { taskIds: new Map(tasks.map((t) => [t.expertId, t.id])), admin, submissionId: submission.id };
+  const party = await submissionParty(registry);
+  await approveExperts(registry, party.admin, expertIds);
+  const { submissionId, taskIds } = await submitAndAssign(registry, party, expertIds, videos);
+  return { taskIds, admin: party.admin, submissionId };
 }
