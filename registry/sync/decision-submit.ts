@@ -6,6 +6,7 @@ import { SubmissionVideo } from '../../shared/domain/submission/submission.js';
 import { DecisionSubmitPayload, type OpResult, type WireOp } from '../../shared/contract/registry/sync.js';
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
+import type { SubmissionsTable } from '../db/schema.js';
 import { findTask } from '../db/tasks-repository.js';
 import { publicKeyFromSpki, verifyEd25519 } from '../crypto/ed25519.js';
 import type { AuthContext } from '../http/route-table.js';
@@ -17,9 +18,8 @@ import { checkTaskForExpert, rejected } from './task-checks.js';
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function submissionProxies(trx: RegistryDb, submissionId: string): Promise<string[]> {
-  const row = await trx.selectFrom('submissions').select('videos').where('id', '=', submissionId).executeTakeFirstOrThrow();
-  return SubmissionVideo.array().parse(JSON.parse(row.videos)).flatMap((video) => (video.proxySha256 === null ? [] : [video.proxySha256]));
+function proxiesOf(submission: SubmissionsTable): string[] {
+  return SubmissionVideo.array().parse(JSON.parse(submission.videos)).flatMap((video) => (video.proxySha256 === null ? [] : [video.proxySha256]));
 }
 
 type SignatureProblem = 'decision.unknownKey' | 'decision.badSignature' | null;
@@ -64,7 +64,9 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
     return rejected(op, 'decision.schemeMismatch', { schemeId: task.scheme_id, schemeVersion: task.scheme_version, schemeHash: scheme?.contentHash });
   }
   // The signature covers the proxy the expert watched: it must be this submission's, or the marks are about another video.
-  const proxies = await submissionProxies(trx, task.submission_id);
+  // Read once: its videos here, its state and round for the aggregate below (applying this decision changes neither).
+  const submission = await trx.selectFrom('submissions').selectAll().where('id', '=', task.submission_id).executeTakeFirstOrThrow();
+  const proxies = proxiesOf(submission);
   if (!proxies.includes(sheet.proxySha256)) return rejected(op, 'decision.proxyMismatch', { proxySha256: proxies });
   const issues = validateMarkSheetAgainstScheme(scheme.scheme, sheet, { requireMandatory: true });
   if (issues.length > 0) return rejected(op, 'decision.invalidSheet', { issues });
@@ -80,7 +82,7 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
     mark_sheet: JSON.stringify(sheet), signature: JSON.stringify(signature), decision_hash: decisionHash, created_at: context.now().toISOString(),
   }).execute();
   const score = scoreMarkSheet(scheme.scheme, sheet);
-  const outcome = await aggregateRoundIfComplete(trx, context, task.submission_id, task.round);
+  const outcome = await aggregateRoundIfComplete(trx, context, submission, task.round);
   return {
     opId: op.opId,
     status: 'applied',

@@ -3,6 +3,7 @@ import { MarkSheet } from '../../shared/domain/review/mark-sheet.js';
 import { canTransition, type SubmissionState } from '../../shared/domain/submission/submission-state.js';
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
+import type { SubmissionsTable } from '../db/schema.js';
 import { tasksOfRound } from '../db/tasks-repository.js';
 import { isActiveTask, openNextRound } from '../review/assignment.js';
 import { publishSubmission } from '../review/publish.js';
@@ -13,8 +14,8 @@ import { loadScheme } from '../routes/scheme-routes.js';
  * registry computes the authoritative result with the same shared/domain function the workstation uses live.
  * A judgement discrepancy keeps the submission in review and opens the next round for the same experts.
  */
-export async function aggregateRoundIfComplete(trx: RegistryDb, context: RegistryContext, submissionId: string, round: number): Promise<AggregateOutcome | 'pending'> {
-  const submission = await trx.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
+export async function aggregateRoundIfComplete(trx: RegistryDb, context: RegistryContext, submission: SubmissionsTable, round: number): Promise<AggregateOutcome | 'pending'> {
+  const submissionId = submission.id;
   if (submission.state !== 'in_review' || submission.round !== round) return 'pending';
   const active = (await tasksOfRound(trx, submissionId, round)).filter(isActiveTask);
   // Most decisions are not the panel's last: answer those before loading the scheme.
