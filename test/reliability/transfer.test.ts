@@ -74,10 +74,13 @@ describe('resumable, verified media transfers through a faulty link', () => {
       const path = await cache.ensure(sha256, { profileId: ws.session.requireActive().id, taskId: 'task-1' });
       expect(createHash('sha256').update(readFileSync(path)).digest('hex'), `seed ${SEED}`).toBe(sha256);
       const gets = proxy.requests.filter((r) => r.path.startsWith('/v1/blobs/'));
-      expect(gets.length, `seed ${SEED}`).toBe(INTERRUPTIONS + 1);
-      // Every resumption asked only for what was missing: range starts never go backwards.
+      // One range request per interruption, each resuming from what the .part kept: range starts never go backwards.
+      // At most one further request is allowed, for a connection that failed without an injected cut (seen once in a
+      // full suite on a loaded machine); the fault log below names every request if that bound is ever exceeded.
       const starts = gets.map((r) => Number(/^bytes=(\d+)-$/.exec(r.range ?? 'bytes=0-')?.[1] ?? 0));
-      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(starts, `seed ${SEED}`).toEqual([...starts].sort((a, b) => a - b));
+      expect(gets.filter((r) => r.fault === 'cutAt')).toHaveLength(INTERRUPTIONS);
+      expect(gets.length, `seed ${SEED}: ${JSON.stringify(gets.map((g) => [g.range, g.fault]))}`).toBeLessThanOrEqual(INTERRUPTIONS + 2);
       expect(readdirSync(blobPaths(root, sha256).dir)).toEqual([sha256]); // no .part left beside it
       expect(await cache.open(sha256)).toBe(path);
     } finally {
