@@ -242,6 +242,9 @@ test('keys are off in a text field; in/out, A–B loop, marks strip, Alt+arrows,
   await page.keyboard.press('BracketLeft');
   await expect(page.getByTestId('player-rate')).toContainText('0.5');
   await page.keyboard.press('Space');
+  // Playback starts from the mark at 12, outside the loop: the player first jumps to `in`. Sampling starts once it has
+  // (the still-shown 12 before that jump is not playback leaving the loop).
+  await expect.poll(async () => Number(await page.getByTestId('frame-index').textContent())).toBeGreaterThanOrEqual(30);
   const seen = await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.sampleShownFrames(2500));
   await page.keyboard.press('KeyK');
   const paused = await readSettled(page);
