@@ -38,6 +38,8 @@ const SEEK_RETRIES = 2;
 const SEEK_CALLBACK_PAINTS = 10;
 /** Where the end probe seeks: just before the end, where only the last picture can be showing. */
 const END_PROBE_BEFORE_END_SECONDS = 0.001;
+/** Looks at the video's end before a frame short of the table's last counts as a mismatch. */
+const END_PROBE_ATTEMPTS = 3;
 
 export class FrameController {
   private state: FrameControllerState = {
@@ -365,10 +367,17 @@ export class FrameController {
   }
 
   private finishEndProbe(mediaTime: number | null): void {
+    const attempt = this.endProbe?.attempt ?? 0;
     this.endProbe = null;
     if (mediaTime !== null) {
       const last = this.table.frameCount - 1;
       const confirmation = confirmFrame(this.table, mediaTime);
+      // An earlier frame can be a presentation from before the probe's seek, reported late on a loaded machine: look
+      // again before calling the table wrong. Only a table whose end the video never reaches shows it every time.
+      if (confirmation.ok && confirmation.frame < last && attempt < END_PROBE_ATTEMPTS - 1) {
+        this.probeEnd(attempt + 1);
+        return;
+      }
       const runsPastTable = confirmation.ok ? confirmation.frame !== last : mediaTime > ptsSeconds(this.table, last);
       if (!confirmation.ok && !runsPastTable) {
         this.refuse(confirmation.problem);
