@@ -352,7 +352,9 @@ export class FrameController {
       this.refuse(problem);
       return;
     }
-    if (this.state.pendingFrame === null && this.state.frame === null) this.probeEnd();
+    // A frame presented before this handler ran (a loaded machine) must not skip the probe: it is what goes on to the
+    // initial frame (a restored position), which would otherwise never be asked for.
+    if (this.state.pendingFrame === null) this.probeEnd();
   }
 
   /**
