@@ -2,11 +2,12 @@ import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewService } from '../../../electron/services/review/review-service';
 import { SyncEngine } from '../../../electron/services/sync/sync-engine';
-import { reviewChannels, type ReviewDraft } from '../../../shared/contract/ipc/review-channels';
+import { reviewChannels } from '../../../shared/contract/ipc/review-channels';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { spawnRegistry, type RegistryProcess } from '../registry/support/registry-process';
 import { ADMIN_PASSWORD, EXPERT_PASSWORD, startRegistry, type LiveRegistry } from '../sync/support/registry';
 import { api } from '../sync/support/review-world';
+import { EXAMPLE_DRAFT } from '../sync/support/example-draft';
 import { openWorkstation } from '../sync/support/workstation-dir';
 import { cacheProxy, submissionForReview } from './support/registry-review-world';
 
@@ -18,22 +19,7 @@ import { cacheProxy, submissionForReview } from './support/registry-review-world
 const FAST = { baseMs: 5, capMs: 20 };
 
 /** Hand-computed on the example scheme: 10 + 8 + (12 zeroed by V1) + 20 + 20 + 10 = 68 ≥ 60. */
-const DRAFT: ReviewDraft = {
-  marks: [
-    { aspectId: 'A1', value: true, rationale: '' },
-    { aspectId: 'A2', value: 1, rationale: '' },
-    { aspectId: 'A3', value: 50.8, rationale: '' },
-    { aspectId: 'A4', value: 2, rationale: '' },
-    { aspectId: 'A5', value: 3, rationale: '动作规范到位' },
-    { aspectId: 'A6', value: 3, rationale: '清理彻底并自检' },
-  ],
-  vetoHits: [{ vetoId: 'V1', rationale: '测量读数被遮挡后改写' }],
-  clips: [{ id: 'c1', fromFrame: 10, toFrame: 30, note: '改写读数', attachTo: { kind: 'veto', id: 'V1' } }],
-  verdict: 'pass',
-  comment: '',
-  positionFrame: 30,
-  focusedAspectId: 'A6',
-};
+const DRAFT = EXAMPLE_DRAFT;
 
 function workstationFor(registry: LiveRegistry, dir?: string) {
   const ws = openWorkstation(registry.url, dir ? { dir } : {});
