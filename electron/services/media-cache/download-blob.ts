@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, stat, truncate, unlink } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { blobPaths } from './blob-paths';
-import { hashFileInto } from './hash-file';
+import { hashGrowingFile, type GrowingFileHasher } from './growing-file-hasher';
+import { PartWriter } from './part-writer';
 
 export interface TransferProgress {
   sha256: string;
@@ -45,8 +42,8 @@ export interface DownloadOutcome {
 
 /**
  * Downloads one content-addressed blob into `<sha>.part`, resuming from the part's length with
- * `Range: bytes=N-` + `If-Range: "<sha256>"` (the registry's strong ETag). The bytes are hashed as they arrive (the
- * kept prefix is hashed from disk first); only a file whose sha256 matches is fsynced and renamed to its final name,
+ * `Range: bytes=N-` + `If-Range: "<sha256>"` (the registry's strong ETag). The bytes are hashed as they arrive (on a worker thread, from the
+ * written part, kept prefix included); only a file whose sha256 matches is fsynced and renamed to its final name,
  * and the directory is fsynced so the rename survives a power cut. A mismatch deletes the part: the next attempt
  * starts from zero. A `.part` is never mistaken for a complete file, because only the rename makes one.
  */
@@ -83,8 +80,6 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
     throw new DownloadError('badResponse', 'no usable length', true);
   }
 
-  const hash = createHash('sha256');
-  await hashFileInto(hash, paths.part, offset);
   let received = 0;
   const started = Date.now();
   let lastReport = 0;
@@ -94,34 +89,52 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
     const bytes = offset + received;
     req.onProgress?.({ sha256: req.sha256, bytes, total, rate, etaSeconds: rate > 0 ? (total - bytes) / rate : null });
   };
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
+  // Every byte that arrived before a failure is kept in the part (the next attempt resumes after it), and the
+  // writer has settled before this attempt ends, so no late write can land after the next attempt measured the part.
+  // The hash is taken on a worker thread from what is written (the kept prefix first), overlapping the transfer.
+  let hasher: GrowingFileHasher | null = null;
+  const writer = await PartWriter.open(paths.part, offset > 0, (written) => hasher?.advance(offset + written));
+  hasher = hashGrowingFile(paths.part);
+  hasher.advance(offset);
+  let failure: unknown = null;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
       received += chunk.length;
-      if (offset + received > total) return done(new DownloadError('sizeMismatch', 'more bytes than announced', true));
+      if (offset + received > total) throw new DownloadError('sizeMismatch', 'more bytes than announced', true);
+      if (!writer.push(chunk)) await writer.drained();
       const now = Date.now();
       if (now - lastReport > 250) {
         lastReport = now;
         report();
       }
-      done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(response, meter, createWriteStream(paths.part, { flags: offset > 0 ? 'a' : 'w', highWaterMark: 8 << 20 }));
+    }
+    if (offset + received !== total) throw new DownloadError('network', `body ended at ${offset + received} of ${total}`, true);
   } catch (error) {
-    if (error instanceof DownloadError) throw error;
-    throw new DownloadError('network', `interrupted at ${offset + received} of ${total}: ${(error as Error).message}`, true);
+    failure = error;
+    response.destroy();
+  }
+  try {
+    await writer.flush();
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure) {
+    hasher.abandon();
+    await writer.close().catch(() => undefined);
+    if (failure instanceof DownloadError) throw failure;
+    throw new DownloadError('network', `interrupted at ${offset + received} of ${total}: ${(failure as Error).message}`, true);
   }
   report();
-  if (offset + received !== total) {
-    throw new DownloadError('network', `body ended at ${offset + received} of ${total}`, true);
+  let digest: string;
+  try {
+    [digest] = await Promise.all([hasher.digest(total), writer.sync()]);
+  } finally {
+    await writer.close();
   }
-  if (hash.digest('hex') !== req.sha256) {
+  if (digest !== req.sha256) {
     await unlink(paths.part).catch(() => undefined);
     throw new DownloadError('hashMismatch', 'downloaded bytes do not hash to the requested sha256', true);
   }
-  await fsyncPath(paths.part);
   await rename(paths.part, paths.final);
   await fsyncPath(paths.dir);
   return { path: paths.final, size: total, fetched: received, resumedFrom: offset };
