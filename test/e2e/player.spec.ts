@@ -152,8 +152,99 @@ for (const profile of PROFILES) {
 
     expect(checks.length).toBe(1 + 200 + 20 + 2 + 200 + 3);
     expect(wrongOnes(checks)).toEqual([]);
+    // Every proxy is H.264 without B-frames, so steps come from the decoded-frame cache (WebCodecs) and the checks
+    // above read the overlay canvas the user saw; the first steps after a jump may still be <video> seeks.
+    const fromCache = checks.filter((c) => c.what.startsWith('step') && c.shown.layer === 'overlay').length;
+    expect(fromCache, 'single steps shown from the decoded-frame cache').toBeGreaterThanOrEqual(50);
   });
 }
+
+/** Page-side: the boxes of the <video> and of the rendered overlay canvas, in CSS pixels after zoom. */
+const layerBoxes = (page: Page): Promise<{ video: number[]; overlay: number[] | null }> =>
+  page.evaluate(() => {
+    const box = (element: Element): number[] => {
+      const rect = element.getBoundingClientRect();
+      return [rect.x, rect.y, rect.width, rect.height].map((n) => Math.round(n * 10) / 10);
+    };
+    const video = document.querySelector('[data-testid="player-host"] video') as HTMLVideoElement;
+    const overlay = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid="player-frame-overlay"]')].find((c) => !c.hidden);
+    return { video: box(video), overlay: overlay ? box(overlay) : null };
+  });
+
+const harnessLayer = (page: Page): Promise<'overlay' | 'video' | null> =>
+  page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.visibleLayer());
+
+test('decoded-frame overlay: covers the video exactly (zoomed too), hands over to it, and playback resumes from its frame', async ({ page }) => {
+  const clip = await clipFor('hd1080');
+  await openPlayer(page, harnessUrl(clip));
+  await readSettled(page);
+  await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(40));
+  await readSettled(page);
+  // the GOPs around 40 are decoded after the jump; from then on a step is drawn at once
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('ArrowRight');
+      const shown = await readSettled(page);
+      return shown.layer;
+    })
+    .toBe('overlay');
+  const onOverlay = await readSettled(page);
+  expect(onOverlay.pixels).toBe(Number(onOverlay.text));
+  const boxes = await layerBoxes(page);
+  expect(boxes.overlay).toEqual(boxes.video);
+
+  // zoomed and panned, the overlay still sits exactly where the video is
+  await page.keyboard.press('KeyZ');
+  await page.keyboard.press('ArrowRight');
+  const zoomed = await readSettled(page);
+  expect([zoomed.layer, zoomed.pixels]).toEqual(['overlay', Number(onOverlay.text) + 1]);
+  const zoomedBoxes = await layerBoxes(page);
+  expect(zoomedBoxes.overlay).toEqual(zoomedBoxes.video);
+  expect(zoomedBoxes.video[2]).toBeGreaterThan(boxes.video[2] as number);
+  await page.screenshot({ path: join(SCREENS_DIR, 'player-overlay-zoom.png') });
+  await page.keyboard.press('KeyZ');
+  await page.keyboard.press('KeyZ');
+
+  // once the expert stops, the video is sent to the same frame behind the overlay and takes over: same number,
+  // same picture
+  const stepped = zoomed.text;
+  await expect.poll(() => harnessLayer(page)).toBe('video');
+  const handedOver = await readSettled(page);
+  expect([handedOver.text, handedOver.pixels]).toEqual([stepped, Number(stepped)]);
+
+  // a step from the overlay, then play at once: playback starts from that frame, never from an older one
+  await page.keyboard.press('ArrowRight');
+  const before = await readSettled(page);
+  await page.keyboard.press('Space');
+  const seen = await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.sampleShownFrames(600));
+  await page.keyboard.press('KeyK');
+  const paused = await readSettled(page);
+  expect(String(paused.pixels)).toBe(paused.text);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(Number(before.text));
+  expect(Number(paused.text)).toBeGreaterThan(Number(before.text));
+  await page.screenshot({ path: join(SCREENS_DIR, 'player-overlay.png') });
+});
+
+test('without WebCodecs the player falls back to seeking the video, frame-accurately', async ({ page }) => {
+  const clip = await clipFor('cfr30');
+  await page.addInitScript(() => {
+    // as in a browser without WebCodecs
+    Reflect.deleteProperty(globalThis, 'VideoDecoder');
+  });
+  await openPlayer(page, harnessUrl(clip));
+  const checks: Check[] = [{ what: 'initial', expected: 0, shown: await readSettled(page) }];
+  for (let i = 1; i <= 12; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    checks.push({ what: `step+ #${i}`, expected: i, shown: await readSettled(page) });
+  }
+  for (let i = 11; i >= 6; i -= 1) {
+    await page.keyboard.press('ArrowLeft');
+    checks.push({ what: `step- #${i}`, expected: i, shown: await readSettled(page) });
+  }
+  expect(wrongOnes(checks)).toEqual([]);
+  expect(checks.map((c) => c.shown.layer)).toEqual(checks.map(() => 'video'));
+  expect(await page.locator('canvas[data-testid="player-frame-overlay"]').count()).toBe(0);
+});
 
 test('refuses a frame table that does not match the video, never showing a frame number', async ({ page }) => {
   const clip = await clipFor('cfr30');

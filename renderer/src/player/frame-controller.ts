@@ -1,5 +1,6 @@
 import { seekTimeForFrame, type FrameTable } from '../../../shared/domain/media/frame-table';
 import { checkMediaFacts, confirmFrame, frameDurationSeconds, ptsSeconds, type IntegrityProblem } from './frame-integrity';
+import type { FrameOverlay } from './frame-overlay';
 import { loopRange, markStops, nextStop, previousStop, setInPoint, setOutPoint, type InOut, type PlayerMark } from './mark-navigation';
 import { fasterRate, nextShuttleSpeed, reverseStepIntervalMs, slowerRate } from './playback-rate';
 
@@ -8,6 +9,11 @@ import { fasterRate, nextShuttleSpeed, reverseStepIntervalMs, slowerRate } from 
  * requestVideoFrameCallback: frame N is requested by seeking to the midpoint of its interval, and the number changes
  * when the browser reports it has presented a frame whose mediaTime is frame N's pts. Nothing here ever multiplies
  * currentTime by a frame rate.
+ *
+ * With a decoded-frame overlay attached (frame-overlay.ts), a paused step or jump to a frame that is already decoded
+ * is drawn over the video at once and counts as shown; the video seeks to the same frame behind it, and the overlay
+ * is taken away when the video confirms that frame (or when playback starts from a video-confirmed frame). While the
+ * overlay is up, the counter follows the overlay, never a frame the covered video reports.
  */
 export type FramePhase = 'loading' | 'settled' | 'seeking' | 'playing' | 'refused';
 
@@ -40,6 +46,12 @@ const SEEK_CALLBACK_PAINTS = 10;
 const END_PROBE_BEFORE_END_SECONDS = 0.001;
 /** Looks at the video's end before a frame short of the table's last counts as a mismatch. */
 const END_PROBE_ATTEMPTS = 3;
+/**
+ * Quiet time after a step shown from the overlay before the video is sent to that frame behind it. While the expert
+ * steps, a 1080p seek per key (decoding up to a GOP) would only compete for the CPU with drawing the next steps; the
+ * video is needed again only to play or once the expert stops.
+ */
+const BACKGROUND_SEEK_DELAY_MS = 150;
 
 export class FrameController {
   private state: FrameControllerState = {
@@ -72,6 +84,12 @@ export class FrameController {
   /** A one-shot range play (replaying a clip): stop on `to`; void once any later command is given. */
   private rangeStop: { to: number; serial: number } | null = null;
   private settledWaiters: Array<() => void> = [];
+  private overlay: FrameOverlay | null = null;
+  /** The frame the video was last confirmed showing (it can differ from `state.frame` while the overlay is up). */
+  private videoFrame: number | null = null;
+  /** The frame the video is sent to behind the overlay; `issued` once the (deferred) seek has been made. */
+  private background: { target: number; issued: boolean } | null = null;
+  private backgroundTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -85,7 +103,10 @@ export class FrameController {
     this.listen('error', () => this.refuse({ reason: 'media', detail: `media error ${this.video.error?.code ?? '?'}: ${this.video.error?.message ?? ''}` }));
     this.listen('ended', () => this.onEnded());
     this.listen('pause', () => this.onPaused());
-    this.listen('play', () => this.update({ phase: 'playing', pendingFrame: null }));
+    this.listen('play', () => {
+      this.overlay?.hide();
+      this.update({ phase: 'playing', pendingFrame: null });
+    });
     this.video.requestVideoFrameCallback(this.onPresented);
     if (this.video.readyState >= HTMLMediaElement.HAVE_METADATA) this.onMetadata();
   }
@@ -101,8 +122,33 @@ export class FrameController {
     this.marks = marks;
   }
 
+  /** The decoded-frame layer, once the proxy is demuxed; null takes it away (the video must then be what shows). */
+  attachOverlay(overlay: FrameOverlay | null): void {
+    const previous = this.overlay;
+    this.overlay = overlay;
+    if (previous?.shown != null) {
+      previous.hide();
+      // the covered video may not be on the counted frame: ask for it the ordinary way
+      if (!this.refused() && this.video.paused && this.state.pendingFrame === null) this.requestFrame(this.state.frame ?? 0);
+    }
+    if (overlay && this.video.paused) overlay.focus(this.state.frame ?? this.options.initialFrame ?? 0, 1);
+  }
+
+  /**
+   * Resolves once the settled frame is visibly presented: at once when the video confirmed it (a frame callback
+   * comes after presentation), or at the next animation frame when it was drawn on the overlay (the drawing is
+   * done; that frame's paint puts it on screen). What the bench times.
+   */
+  async whenPresented(): Promise<void> {
+    await this.whenSettled();
+    if (this.overlay?.shown != null && this.overlay.shown === this.state.frame) {
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.cancelBackgroundSeek();
     this.stopReverse();
     this.clearLoopTimer();
     for (const cleanup of this.cleanups) cleanup();
@@ -120,7 +166,7 @@ export class FrameController {
     if (this.refused()) return;
     this.stopReverse();
     if (!this.video.paused) this.pauseWithoutSnap();
-    this.requestFrame(frame);
+    this.showFrame(frame);
   }
 
   step(delta: number): void {
@@ -128,7 +174,7 @@ export class FrameController {
     if (this.refused()) return;
     this.stopReverse();
     if (!this.video.paused) this.pauseWithoutSnap();
-    this.requestFrame(this.baseFrame() + delta);
+    this.showFrame(this.baseFrame() + delta);
   }
 
   firstFrame(): void {
@@ -148,7 +194,8 @@ export class FrameController {
     let start: number | null = null;
     if (range && (frame < range.from || frame >= range.to)) start = range.from;
     else if (frame >= this.table.frameCount - 1) start = 0;
-    if (start === null && this.video.paused && this.state.phase === 'settled') {
+    // from the overlay, the covered video must first be confirmed on the frame (it may still be seeking to it)
+    if (start === null && this.video.paused && this.state.phase === 'settled' && this.overlay?.shown == null) {
       this.startPlayback();
       return;
     }
@@ -206,7 +253,9 @@ export class FrameController {
   /** L: play forward; again while playing forward: one rung faster. */
   shuttleForward(): void {
     if (this.refused()) return;
-    if (!this.video.paused && this.state.shuttle === 'forward') this.setRate(fasterRate(this.state.rate));
+    // a play waiting for its seek to land (from the overlay, the video is sent to the frame first) is under way too
+    const forward = (!this.video.paused && this.state.shuttle === 'forward') || this.deferredPlaySerial === this.commandSerial;
+    if (forward) this.setRate(fasterRate(this.state.rate));
     else this.play();
   }
 
@@ -288,12 +337,70 @@ export class FrameController {
     return Math.min(this.table.frameCount - 1, Math.max(0, Math.round(frame)));
   }
 
+  /**
+   * A paused move to `frame` (step, jump, seek): from the overlay at once when the frame is decoded, with the video
+   * sent to the same frame behind it; otherwise the ordinary seek. Either way the cache decodes around it next.
+   */
+  private showFrame(frame: number): void {
+    const target = this.clampFrame(frame);
+    const overlay = this.overlay;
+    const direction = Math.sign(target - this.baseFrame());
+    if (overlay && this.video.paused && this.endProbe === null && overlay.present(target)) {
+      this.seekRetries = 0;
+      // seeks made before this one are of no interest any more (their late callbacks must not count as misses)
+      this.seekSerial += 1;
+      this.setShownFrame(target, { pendingFrame: null, phase: 'settled' });
+      this.scheduleBackgroundSeek(target);
+      overlay.focus(target, direction);
+      return;
+    }
+    this.requestFrame(target);
+    if (this.video.paused) overlay?.focus(target, direction);
+  }
+
   private requestFrame(frame: number, retry = false): void {
     const target = this.clampFrame(frame);
+    this.cancelBackgroundSeek();
     if (!retry) this.seekRetries = 0;
     this.seekSerial += 1;
     this.update({ pendingFrame: target, phase: this.video.paused ? 'seeking' : 'playing' });
     this.video.currentTime = seekTimeForFrame(this.table, target);
+  }
+
+  private scheduleBackgroundSeek(target: number): void {
+    this.cancelBackgroundSeek();
+    this.background = { target, issued: false };
+    this.backgroundTimer = setTimeout(() => {
+      this.backgroundTimer = null;
+      const background = this.background;
+      if (!background || this.refused() || !this.video.paused || this.overlay?.shown !== background.target) return;
+      background.issued = true;
+      this.seekBackground(background.target);
+    }, BACKGROUND_SEEK_DELAY_MS);
+  }
+
+  private cancelBackgroundSeek(): void {
+    if (this.backgroundTimer !== null) clearTimeout(this.backgroundTimer);
+    this.backgroundTimer = null;
+    this.background = null;
+  }
+
+  /** The video's seek behind the overlay (also the retry after it landed elsewhere). */
+  private seekBackground(target: number): void {
+    this.seekSerial += 1;
+    this.video.currentTime = seekTimeForFrame(this.table, target);
+  }
+
+  /** The background seek the video's reports are about: only one actually made, for the frame still covered. */
+  private issuedBackgroundTarget(): number | null {
+    const background = this.background;
+    return background?.issued === true && this.overlay?.shown === background.target ? background.target : null;
+  }
+
+  /** The counted frame changes only here and in playback, so onFrameChange hears about every change once. */
+  private setShownFrame(frame: number, patch: Partial<FrameControllerState>): void {
+    if (frame !== this.state.frame) this.options.onFrameChange?.(frame);
+    this.update({ ...patch, frame });
   }
 
   /**
@@ -320,6 +427,11 @@ export class FrameController {
       return;
     }
     const pending = this.state.pendingFrame;
+    if (pending === null && this.overlay?.shown != null) {
+      const target = this.issuedBackgroundTarget();
+      if (target !== null) this.checkBackgroundSeek(target);
+      return;
+    }
     if (pending === null || !this.video.paused || this.refused()) return;
     const serial = this.seekSerial;
     const presentedBefore = this.presentedCount;
@@ -332,10 +444,38 @@ export class FrameController {
         requestAnimationFrame(check);
         return;
       }
-      if (this.state.frame === pending) this.update({ pendingFrame: null, phase: 'settled' });
-      else if (this.seekRetries < SEEK_RETRIES) {
+      // (the video's own last frame: under the overlay, the counted one can be the overlay's)
+      if (this.videoFrame === pending) {
+        this.overlay?.hide();
+        this.setShownFrame(pending, { pendingFrame: null, phase: 'settled' });
+      } else if (this.seekRetries < SEEK_RETRIES) {
         this.seekRetries += 1;
         this.requestFrame(pending, true);
+      }
+    };
+    requestAnimationFrame(check);
+  }
+
+  /**
+   * The same wait as for an ordinary seek, for the video's seek behind the overlay: if no frame callback came and the
+   * video was last confirmed on the overlay's frame, it shows that frame already and the overlay can go.
+   */
+  private checkBackgroundSeek(target: number): void {
+    const serial = this.seekSerial;
+    const presentedBefore = this.presentedCount;
+    let paints = 0;
+    const check = (): void => {
+      if (this.disposed || this.seekSerial !== serial || this.presentedCount !== presentedBefore) return;
+      if (this.overlay?.shown !== target || this.state.pendingFrame !== null || !this.video.paused) return;
+      paints += 1;
+      if (paints < SEEK_CALLBACK_PAINTS) {
+        requestAnimationFrame(check);
+        return;
+      }
+      if (this.videoFrame === target) this.overlay.hide();
+      else if (this.seekRetries < SEEK_RETRIES) {
+        this.seekRetries += 1;
+        this.seekBackground(target);
       }
     };
     requestAnimationFrame(check);
@@ -412,10 +552,11 @@ export class FrameController {
       return;
     }
     const frame = confirmation.frame;
-    if (frame !== this.state.frame) this.options.onFrameChange?.(frame);
+    this.videoFrame = frame;
 
     if (!this.video.paused) {
-      this.update({ frame, phase: 'playing' });
+      this.overlay?.hide();
+      this.setShownFrame(frame, { phase: 'playing' });
       const stopAt = this.activeRangeStop();
       if (stopAt !== null) {
         if (frame >= stopAt) this.stopRange(stopAt);
@@ -432,27 +573,47 @@ export class FrameController {
       return;
     }
     const pending = this.state.pendingFrame;
-    if (pending === null || frame === pending) {
-      this.update({ frame, pendingFrame: null, phase: 'settled' });
-      return;
-    }
-    this.update({ frame });
-    // The latest seek finished yet another frame is on screen: either a late callback of an earlier seek, or a
-    // table whose timestamps are not this file's. Ask again; a second miss means the table is wrong.
-    if (this.seekedSerial === this.seekSerial && !this.video.seeking) {
-      if (this.seekRetries >= SEEK_RETRIES) {
-        this.refuse({ reason: 'seekLanded', detail: `asked for frame ${pending}, the browser showed frame ${frame}` });
+    const covered = this.overlay?.shown ?? null;
+    if (covered !== null) {
+      // The video is under the overlay. Once it shows the frame asked of it, it can be uncovered (same picture, or
+      // the newly asked one together with its number); any other frame it reports is not what anyone sees.
+      if (frame === (pending ?? covered)) {
+        this.overlay?.hide();
+        if (pending !== null) this.setShownFrame(frame, { pendingFrame: null, phase: 'settled' });
         return;
       }
-      this.seekRetries += 1;
-      this.requestFrame(pending, true);
+      this.retryMissedSeek(pending ?? this.issuedBackgroundTarget(), frame, pending !== null);
+      return;
     }
+    if (pending === null || frame === pending) {
+      this.setShownFrame(frame, { pendingFrame: null, phase: 'settled' });
+      return;
+    }
+    this.setShownFrame(frame, {});
+    this.retryMissedSeek(pending, frame, true);
   };
+
+  /**
+   * The latest seek finished yet another frame is on screen: either a late callback of an earlier seek, or a
+   * table whose timestamps are not this file's. Ask again; a second miss means the table is wrong.
+   */
+  private retryMissedSeek(target: number | null, shown: number, counted: boolean): void {
+    if (target === null || this.seekedSerial !== this.seekSerial || this.video.seeking) return;
+    if (this.seekRetries >= SEEK_RETRIES) {
+      this.refuse({ reason: 'seekLanded', detail: `asked for frame ${target}, the browser showed frame ${shown}` });
+      return;
+    }
+    this.seekRetries += 1;
+    if (counted) this.requestFrame(target, true);
+    else this.seekBackground(target);
+  }
 
   private onPaused(): void {
     this.clearLoopTimer();
     if (this.refused()) return;
     if (this.state.shuttle === 'forward') this.update({ shuttle: 'off' });
+    // A step from playback already drew its frame on the overlay and sent the video there.
+    if (this.overlay?.shown != null && this.overlay.shown === this.state.frame) return;
     // The last presented frame may be a callback behind the decoder at the moment of pausing; seeking to the
     // confirmed frame makes the picture, currentTime and the counter agree before anyone reads them.
     if (this.state.pendingFrame === null && this.state.phase !== 'seeking') this.requestFrame(this.state.frame ?? 0);
@@ -498,6 +659,9 @@ export class FrameController {
   }
 
   private startPlayback(): void {
+    this.cancelBackgroundSeek();
+    this.overlay?.hide();
+    this.overlay?.suspend();
     this.video.playbackRate = this.state.rate;
     this.update({ shuttle: 'forward' });
     void this.video.play().catch(() => {
@@ -550,7 +714,7 @@ export class FrameController {
       return;
     }
     const started = performance.now();
-    this.requestFrame(base - 1);
+    this.showFrame(base - 1);
     void this.whenSettled().then(() => {
       if (this.state.shuttle !== 'reverse' || this.refused()) return;
       const interval = reverseStepIntervalMs(frameDurationSeconds(this.table, base - 1), this.reverseSpeed);
@@ -566,6 +730,7 @@ export class FrameController {
 
   private refuse(problem: IntegrityProblem): void {
     if (this.state.phase === 'refused') return;
+    this.overlay?.hide();
     this.stopReverse();
     this.video.pause();
     this.update({ phase: 'refused', frame: null, pendingFrame: null, problem, shuttle: 'off' });

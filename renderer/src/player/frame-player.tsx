@@ -10,6 +10,7 @@ import { MarksStrip } from './marks-strip';
 import type { InOut, PlayerMark } from './mark-navigation';
 import { formatTimecode } from './timecode';
 import { useFrameController } from './use-frame-controller';
+import { useFrameOverlay } from './use-frame-overlay';
 import { usePlayerKeys } from './use-player-keys';
 import { useVideoJs } from './use-video-js';
 import { useZoomPan } from './use-zoom-pan';
@@ -41,6 +42,8 @@ export interface FramePlayerHandle {
   playRange: (fromFrame: number, toFrame: number) => void;
   /** Resolves once the player is paused on a confirmed frame (or has refused the media). */
   whenSettled: () => Promise<void>;
+  /** As whenSettled, and once that frame is on screen (a frame drawn on the overlay is painted at the next frame). */
+  whenPresented: () => Promise<void>;
   getState: () => FrameControllerState | null;
 }
 
@@ -49,6 +52,7 @@ export const FramePlayer = forwardRef<FramePlayerHandle, FramePlayerProps>(funct
   const { t } = useTranslation();
   const { hostRef, video } = useVideoJs(src);
   const { controller, state } = useFrameController(video, frameTable, props);
+  useFrameOverlay(video, src, frameTable, controller);
   const { zoom, viewportRef, zoomTo, cycleZoom, pointerHandlers } = useZoomPan();
   usePlayerKeys(controller, keyboard && state.phase !== 'refused', cycleZoom);
 
@@ -58,6 +62,7 @@ export const FramePlayer = forwardRef<FramePlayerHandle, FramePlayerProps>(funct
       seekToFrame: (frame) => controller?.seekToFrame(frame),
       playRange: (fromFrame, toFrame) => controller?.playRange(fromFrame, toFrame),
       whenSettled: () => controller?.whenSettled() ?? Promise.resolve(),
+      whenPresented: () => controller?.whenPresented() ?? Promise.resolve(),
       getState: () => controller?.getState() ?? null,
     }),
     [controller],

@@ -11,6 +11,8 @@ export interface ShownFrame {
   /** index decoded from the picture's pixels; null when the strip is unreadable */
   pixels: number | null;
   phase: string | null;
+  /** the layer the pixels were read from: the decoded-frame overlay or the video */
+  layer?: 'overlay' | 'video' | null;
 }
 
 export interface PlayerHarness {
@@ -20,9 +22,14 @@ export interface PlayerHarness {
   seekToFrame: (frame: number) => void;
   /** Waits for a confirmed, paused frame and for React to show it, then reads text and pixels together. */
   readSettled: () => Promise<ShownFrame>;
+  /** Frame index from the pixels of the visible layer: the decoded-frame overlay when it is up, else the video. */
   readPixels: () => number | null;
+  /** Which layer the user sees (and readPixels reads). */
+  visibleLayer: () => 'overlay' | 'video' | null;
   /** Resolves when the controller has confirmed a paused frame (no React render wait: for latency benches). */
   whenSettled: () => Promise<void>;
+  /** As whenSettled, and the frame is on screen: an overlay drawing has reached its next animation frame. */
+  whenPresented: () => Promise<void>;
   /** The controller's confirmed frame and phase right now. */
   confirmed: () => { frame: number | null; phase: string } | null;
   /** Dispatches a keydown on window, as the player's shortcut handler receives it (bench: no CDP round trip). */

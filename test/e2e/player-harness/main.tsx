@@ -27,19 +27,42 @@ function video(): HTMLVideoElement | null {
   return document.querySelector<HTMLVideoElement>('[data-testid="player-host"] video');
 }
 
-function readPixels(): number | null {
+/**
+ * What the user sees: the decoded-frame overlay when it is up (it covers the video exactly), else the video. The
+ * overlay is only counted when it is rendered (not `hidden`), so a drawing in a hidden canvas never passes.
+ */
+function visibleLayer(): { source: CanvasImageSource; width: number; height: number } | null {
   const element = video();
   if (!element || element.videoWidth === 0) return null;
+  // the overlay is a few canvases (frames drawn ahead wait hidden); the last rendered one is on top
+  const overlays = element.parentElement?.querySelectorAll<HTMLCanvasElement>(':scope > canvas[data-testid="player-frame-overlay"]') ?? [];
+  const overlay = [...overlays].filter((canvas) => !canvas.hidden && getComputedStyle(canvas).display !== 'none').at(-1);
+  if (overlay && overlay.width > 0) {
+    return { source: overlay, width: overlay.width, height: overlay.height };
+  }
+  return { source: element, width: element.videoWidth, height: element.videoHeight };
+}
+
+function readPixels(): number | null {
+  const layer = visibleLayer();
+  if (!layer) return null;
   // The strip is 1/8 of the picture high and 16 blocks wide: 320 px across is plenty and keeps 1080p reads cheap.
-  const width = Math.min(320, element.videoWidth);
-  const height = Math.max(8, Math.round((element.videoHeight * width) / element.videoWidth));
+  const width = Math.min(320, layer.width);
+  const height = Math.max(8, Math.round((layer.height * width) / layer.width));
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return null;
-  context.drawImage(element, 0, 0, width, height);
+  context.drawImage(layer.source, 0, 0, width, height);
   const image = context.getImageData(0, 0, width, height);
   return readFrameIndex({ data: image.data, width, height, channels: 4 });
+}
+
+/** Which layer readPixels reads: 'overlay' or 'video' (null before the video has a picture). */
+function visibleLayerName(): 'overlay' | 'video' | null {
+  const layer = visibleLayer();
+  if (!layer) return null;
+  return layer.source instanceof HTMLCanvasElement ? 'overlay' : 'video';
 }
 
 const nextPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -54,7 +77,7 @@ async function readSettled(): Promise<ShownFrame> {
       const refused = state?.phase === 'refused';
       const rendered = counter?.dataset.phase === 'settled' && counter.textContent === String(state?.frame);
       if (state?.phase === 'settled' && rendered) {
-        return { text: counter?.textContent ?? null, pixels: readPixels(), phase: state.phase };
+        return { text: counter?.textContent ?? null, pixels: readPixels(), phase: state.phase, layer: visibleLayerName() };
       }
       if (refused) return { text: counter?.textContent ?? null, pixels: null, phase: 'refused' };
     }
@@ -69,7 +92,9 @@ const harness: PlayerHarness = {
   seekToFrame: (frame) => handle.current?.seekToFrame(frame),
   readSettled,
   readPixels,
+  visibleLayer: visibleLayerName,
   whenSettled: () => handle.current?.whenSettled() ?? Promise.resolve(),
+  whenPresented: () => handle.current?.whenPresented() ?? Promise.resolve(),
   pressKey: (code) => {
     window.dispatchEvent(new KeyboardEvent('keydown', { code, key: code, bubbles: true }));
   },

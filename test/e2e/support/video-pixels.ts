@@ -5,21 +5,29 @@ import { readFrameIndex } from '../../../shared/domain/media/frame-strip';
 const READ_WIDTH = 320;
 
 /**
- * The frame index painted into the picture the app's <video> shows right now (DESIGN §11 frame-index strip), or null
- * when unreadable. Only the strip's rows cross from the page; the decoding is the shared reader's, in Node.
+ * The frame index painted into the picture the app's player shows right now (DESIGN §11 frame-index strip): its
+ * <video>, or the decoded-frame overlay when that is up over it; null when unreadable. Only the strip's rows cross from the page; the decoding is the shared reader's, in Node.
  */
 export async function frameIndexFromPixels(page: Page): Promise<number | null> {
   const band = await page.evaluate((readWidth) => {
     const video = document.querySelector('video');
     if (!video || video.videoWidth === 0) return null;
-    const width = Math.min(readWidth, video.videoWidth);
-    const height = Math.max(8, Math.round((video.videoHeight * width) / video.videoWidth));
+    // What the user sees: the player's decoded-frame overlay when it is up (it covers the video exactly).
+    // (a few canvases: frames drawn ahead wait hidden; the last rendered one is on top)
+    const overlays = video.parentElement?.querySelectorAll<HTMLCanvasElement>(':scope > canvas[data-testid="player-frame-overlay"]') ?? [];
+    const overlay = [...overlays].filter((canvas) => !canvas.hidden && getComputedStyle(canvas).display !== 'none').at(-1);
+    const overlayUp = !!overlay && overlay.width > 0;
+    const source: HTMLVideoElement | HTMLCanvasElement = overlayUp && overlay ? overlay : video;
+    const sourceWidth = overlayUp && overlay ? overlay.width : video.videoWidth;
+    const sourceHeight = overlayUp && overlay ? overlay.height : video.videoHeight;
+    const width = Math.min(readWidth, sourceWidth);
+    const height = Math.max(8, Math.round((sourceHeight * width) / sourceWidth));
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) return null;
-    context.drawImage(video, 0, 0, width, height);
+    context.drawImage(source, 0, 0, width, height);
     const rows = Math.ceil(height / 8);
     return { width, height, rgba: Array.from(context.getImageData(0, 0, width, rows).data) };
   }, READ_WIDTH);
