@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { WEB_EVENTS_PATH, WEB_MEDIA_PATH, WEB_RPC_PATH } from '../../shared/contract/ipc';
+import { WEB_EVENTS_PATH, WEB_MEDIA_PATH, WEB_RPC_PATH, WEB_SOCKET_MAX_PAYLOAD } from '../../shared/contract/ipc';
 import { err } from '../../shared/contract/result';
 import { mediaCacheDir } from '../services/app/paths';
 import { consoleLog, type Log } from '../services/ipc/log';
@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from './csp';
 import { forwardEvents } from './events-socket';
 import { assertLoopbackHost } from './loopback';
 import { handleRpc, sendJson } from './rpc-route';
+import { answerCalls } from './socket-calls';
 import { serveStatic } from './static-files';
 import { authorize, newWebToken, tokenCookie } from './token';
 
@@ -38,7 +39,7 @@ export interface WebHost {
 
 /**
  * Web mode (DESIGN §2): the workstation's handler table over HTTP + WebSocket on loopback, every request
- * (static, RPC, events, media) behind the per-run token.
+ * (static, RPC, events, media) behind the per-run token. Calls are answered on POST /rpc and on the events socket.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = assertLoopbackHost(options.host);
@@ -59,7 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     log,
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: WEB_SOCKET_MAX_PAYLOAD });
   const stopForwarding = forwardEvents(workstation.events, sockets);
   let allowedHosts = new Set<string>();
 
@@ -127,11 +128,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     if (rawPath !== WEB_EVENTS_PATH) return reject('404 Not Found');
-    if (!authorize(request, url, token, true).ok) return reject('401 Unauthorized');
+    const auth = authorize(request, url, token, true);
+    if (!auth.ok) return reject('401 Unauthorized');
     if (!allowedHosts.has(request.headers.host ?? '') || !originAllowed(request.headers.origin)) {
       return reject('403 Forbidden');
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      answerCalls(ws, workstation.dispatch, !auth.viaQuery);
+      sockets.emit('connection', ws, request);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -17,5 +17,5 @@ export const osea: OseaBridge = window.osea ?? startWebTransport();
 
 function startWebTransport(): OseaBridge {
   forgetTokenInAddressBar();
-  return createWebBridge();
+  return createWebBridge(window.location.origin);
 }
