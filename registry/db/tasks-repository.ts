@@ -1,6 +1,7 @@
 import { ReviewTaskState } from '../../shared/domain/review/review-task.js';
 import type { ReviewTaskView } from '../../shared/contract/registry/domain.js';
 import type { RegistryDb } from './connection.js';
+import { precompile, type SlotOf } from './precompiled-query.js';
 import type { ReviewTasksTable } from './schema.js';
 
 export const ACTIVE_TASK_STATES: readonly ReviewTaskState[] = ['assigned', 'in_progress', 'submitted'];
@@ -13,10 +14,15 @@ export function taskView(row: ReviewTasksTable): ReviewTaskView {
   };
 }
 
+// Both run for every decision a push applies (precompiled-query.ts says why that matters).
+const taskById = precompile((db, slot: SlotOf<{ id: string }>) => db.selectFrom('review_tasks').selectAll().where('id', '=', slot('id')));
+const tasksOfSubmissionRound = precompile((db, slot: SlotOf<{ submissionId: string; round: number }>) =>
+  db.selectFrom('review_tasks').selectAll().where('submission_id', '=', slot('submissionId')).where('round', '=', slot('round')).orderBy('created_at').orderBy('id'));
+
 export async function findTask(db: RegistryDb, id: string): Promise<ReviewTasksTable | undefined> {
-  return db.selectFrom('review_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await taskById.rows(db, { id }))[0];
 }
 
 export async function tasksOfRound(db: RegistryDb, submissionId: string, round: number): Promise<ReviewTasksTable[]> {
-  return db.selectFrom('review_tasks').selectAll().where('submission_id', '=', submissionId).where('round', '=', round).orderBy('created_at').orderBy('id').execute();
+  return tasksOfSubmissionRound.rows(db, { submissionId, round });
 }

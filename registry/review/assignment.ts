@@ -4,6 +4,7 @@ import { canTransitionTask, type ReviewTaskState } from '../../shared/domain/rev
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import { listExpertRecords, type ExpertRecord } from '../db/experts-repository.js';
+import { precompile, type SlotOf } from '../db/precompiled-query.js';
 import type { ReviewTasksTable, SubmissionsTable } from '../db/schema.js';
 import { ACTIVE_TASK_STATES, tasksOfRound } from '../db/tasks-repository.js';
 import { conflict, unprocessable } from '../http/http-error.js';
@@ -162,6 +163,12 @@ export interface TaskMove {
 /** Reasons are stored and published at most this long (the contract's statusReason limit). */
 const MAX_REASON = 500;
 
+type TaskStateColumns = Pick<ReviewTasksTable, 'id' | 'state' | 'version' | 'replaced_by' | 'status_reason' | 'updated_at'>;
+// Runs for every decision a push applies.
+const updateTaskState = precompile((db, slot: SlotOf<TaskStateColumns>) => db.updateTable('review_tasks')
+  .set({ state: slot('state'), version: slot('version'), replaced_by: slot('replaced_by'), status_reason: slot('status_reason'), updated_at: slot('updated_at') })
+  .where('id', '=', slot('id')));
+
 /**
  * Moves a task to `to`, through `via` states when the state machine has no direct edge (an offline expert's decision
  * takes an assigned task through in_progress to submitted); one write and one change row either way.
@@ -175,9 +182,7 @@ export async function setTaskState(trx: RegistryDb, context: RegistryContext, ta
     ...task, state: to, version: task.version + 1, replaced_by: move.replacedBy ?? task.replaced_by,
     status_reason: move.reason?.slice(0, MAX_REASON) ?? null, updated_at: context.now().toISOString(),
   };
-  await trx.updateTable('review_tasks')
-    .set({ state: updated.state, version: updated.version, replaced_by: updated.replaced_by, status_reason: updated.status_reason, updated_at: updated.updated_at })
-    .where('id', '=', task.id).execute();
+  await updateTaskState.run(trx, updated);
   await publishTask(trx, updated, context.now());
   return updated;
 }

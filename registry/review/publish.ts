@@ -2,15 +2,18 @@ import type { ResidentIdVault } from '../crypto/resident-id-vault.js';
 import type { RegistryDb } from '../db/connection.js';
 import { recordChange } from '../db/changes-repository.js';
 import { practitionerView } from '../db/practitioners-repository.js';
+import { precompile, type SlotOf } from '../db/precompiled-query.js';
 import type { ReviewTasksTable, SubmissionsTable } from '../db/schema.js';
 import { submissionView } from '../db/submissions-repository.js';
 import { ACTIVE_TASK_STATES, taskView } from '../db/tasks-repository.js';
 import { certificateView } from '../routes/certificate-routes.js';
 
+const activeExperts = precompile((db, slot: SlotOf<{ submissionId: string }>) => db.selectFrom('review_tasks').select('expert_account_id').distinct()
+  .where('submission_id', '=', slot('submissionId')).where('state', 'in', [...ACTIVE_TASK_STATES]));
+
 /** The institution sees its submission; every expert with an active task on it sees it too. */
 export async function publishSubmission(trx: RegistryDb, submission: SubmissionsTable, now: Date): Promise<void> {
-  const experts = await trx.selectFrom('review_tasks').select('expert_account_id').distinct()
-    .where('submission_id', '=', submission.id).where('state', 'in', [...ACTIVE_TASK_STATES]).execute();
+  const experts = await activeExperts.rows(trx, { submissionId: submission.id });
   await recordChange(trx, 'submission', submission.id, submissionView(submission), [
     { institutionId: submission.institution_id },
     ...experts.map((row) => ({ accountId: row.expert_account_id })),

@@ -4,21 +4,18 @@
  * rejected one returns those submissions with the coded reason `media.<reason>`, and nothing is submitted for review
  * until each of its videos is ingested and names exactly what ingest made.
  */
-import { SubmissionVideo } from '../../shared/domain/submission/submission.js';
+import type { SubmissionVideo } from '../../shared/domain/submission/submission.js';
 import { canTransition, type SubmissionState } from '../../shared/domain/submission/submission-state.js';
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import type { SubmissionsTable } from '../db/schema.js';
+import { storedVideos } from '../db/submissions-repository.js';
 import { conflict, unprocessable } from '../http/http-error.js';
 import type { SettledIngest } from '../media/ingest-queue.js';
 import { mediaDb, type IngestJobsTable } from '../media/media-tables.js';
 import { publishSubmission } from './publish.js';
 
 export const mediaReturnReason = (reason: string): string => `media.${reason}`;
-
-function videosOf(row: Pick<SubmissionsTable, 'videos'>): SubmissionVideo[] {
-  return SubmissionVideo.array().parse(JSON.parse(row.videos));
-}
 
 async function jobsFor(db: RegistryDb, videos: readonly SubmissionVideo[]): Promise<Map<string, IngestJobsTable>> {
   if (videos.length === 0) return new Map();
@@ -77,7 +74,7 @@ export async function linkSubmissionVideos(trx: RegistryDb, submissionId: string
 
 /** → submitted: every video ingested (done) and naming exactly the proxy and frame table the registry made. */
 export async function assertMediaReadyToSubmit(db: RegistryDb, row: SubmissionsTable): Promise<void> {
-  const videos = videosOf(row);
+  const videos = storedVideos(row);
   const jobs = await jobsFor(db, videos);
   videos.forEach((video, index) => {
     const job = jobs.get(video.originalSha256);
@@ -100,7 +97,7 @@ function afterIngest(row: SubmissionsTable, outcome: SettledIngest): Pick<Submis
   }
   const made: IngestMade = { proxy: outcome.proxySha256, frameTable: outcome.frameTableSha256 };
   let changed = false;
-  const videos = videosOf(row).map((video) => {
+  const videos = storedVideos(row).map((video) => {
     if (video.originalSha256 !== outcome.sourceSha256) return video;
     // a mismatch stays as the client named it; submitting is refused with MEDIA_MISMATCH
     const filled = filledFrom(video, made);

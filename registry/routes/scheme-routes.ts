@@ -5,6 +5,7 @@ import { CreateSchemeRequest, SchemeList, SchemeParams, SchemeView } from '../..
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import { recordChange } from '../db/changes-repository.js';
+import { precompile, type SlotOf } from '../db/precompiled-query.js';
 import { inTransaction } from '../db/transaction.js';
 import { badRequest, conflict, notFound } from '../http/http-error.js';
 import { typed } from '../http/route-table.js';
@@ -16,8 +17,12 @@ export function schemeContentHash(content: string): string {
 /** Parsed schemes by content hash: the hash names the exact content, so an entry can never go stale. */
 const parsedByHash = new Map<string, MarkingScheme>();
 
+// Read for every decision a push applies.
+const schemeContent = precompile((db, slot: SlotOf<{ id: string; version: number }>) =>
+  db.selectFrom('marking_schemes').select(['content', 'content_hash']).where('id', '=', slot('id')).where('version', '=', slot('version')));
+
 export async function loadScheme(db: RegistryDb, id: string, version: number): Promise<{ scheme: MarkingScheme; contentHash: string } | undefined> {
-  const row = await db.selectFrom('marking_schemes').select(['content', 'content_hash']).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const [row] = await schemeContent.rows(db, { id, version });
   if (!row) return undefined;
   let scheme = parsedByHash.get(row.content_hash);
   if (!scheme) {

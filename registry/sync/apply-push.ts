@@ -3,8 +3,10 @@ import type { Insertable } from 'kysely';
 import { canonicalJson, CanonicalJsonError } from '../../shared/domain/canonical-json.js';
 import type { OpResult, PushRequest, PushResponse, WireOp } from '../../shared/contract/registry/sync.js';
 import type { RegistryContext } from '../context.js';
+import { withBufferedChanges } from '../db/changes-repository.js';
 import { lockWriters, type RegistryDb } from '../db/connection.js';
 import type { OpsTable } from '../db/schema.js';
+import { inChunks } from '../db/in-chunks.js';
 import { inTransaction } from '../db/transaction.js';
 import { HttpError } from '../http/http-error.js';
 import type { AuthContext } from '../http/route-table.js';
@@ -15,7 +17,7 @@ import { rejected } from './task-checks.js';
 
 type OpHandler = (trx: RegistryDb, context: RegistryContext, auth: AuthContext, op: WireOp, prepared: PreparedDecisions) => Promise<OpResult>;
 
-/** 9 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement. */
+/** 9 columns a row: well under the bound parameters a statement may have. */
 const OP_ROWS_PER_INSERT = 500;
 
 const HANDLERS: Record<string, OpHandler> = {
@@ -30,6 +32,39 @@ function payloadHashOf(op: WireOp, index: number): string {
     if (error instanceof CanonicalJsonError) throw new HttpError(422, 'VALIDATION', 'payload cannot be canonicalised', { field: `body.ops.${index}.payload` });
     throw error;
   }
+}
+
+interface PlanStep {
+  op: WireOp;
+  /** the stored result of an op applied by an earlier push, or null to apply it now */
+  replay: string | null;
+}
+
+/** Applies the batch's new ops in order; their op log rows are returned for the caller to write. */
+async function applyPlan(trx: RegistryDb, context: RegistryContext, auth: AuthContext, deviceId: string, plan: readonly PlanStep[], prepared: PreparedDecisions): Promise<{ results: OpResult[]; opRows: Array<Insertable<OpsTable>> }> {
+  const results: OpResult[] = [];
+  const appliedHere = new Map<string, OpResult>();
+  const opRows: Insertable<OpsTable>[] = [];
+  for (const { op, replay } of plan) {
+    if (replay !== null) {
+      results.push(JSON.parse(replay) as OpResult);
+      continue;
+    }
+    const again = appliedHere.get(op.opId);
+    if (again) {
+      results.push(again);
+      continue;
+    }
+    const handler = HANDLERS[op.kind];
+    const result = handler ? await handler(trx, context, auth, op, prepared) : rejected(op, 'op.unknownKind');
+    opRows.push({
+      op_id: op.opId, device_id: deviceId, account_id: auth.accountId, seq: op.seq, kind: op.kind.slice(0, 64),
+      payload_hash: op.payloadHash, status: result.status, result: JSON.stringify(result), applied_at: context.now().toISOString(),
+    });
+    appliedHere.set(op.opId, result);
+    results.push(result);
+  }
+  return { results, opRows };
 }
 
 /**
@@ -48,7 +83,7 @@ export async function applyPush(context: RegistryContext, auth: AuthContext, pus
     const stored = new Map((await trx.selectFrom('ops').selectAll().where('op_id', 'in', ids).execute()).map((row) => [row.op_id, row]));
     const inBatch = new Map<string, string>();
     let expected = lastSeq + 1;
-    const plan: Array<{ op: WireOp; replay: string | null }> = [];
+    const plan: PlanStep[] = [];
     push.ops.forEach((op, index) => {
       const hash = payloadHashOf(op, index);
       if (hash !== op.payloadHash) throw new HttpError(422, 'VALIDATION', 'payloadHash is not the sha256 of the canonical payload', { field: `body.ops.${index}.payloadHash` });
@@ -70,33 +105,10 @@ export async function applyPush(context: RegistryContext, auth: AuthContext, pus
 
     const prepared = await prepareDecisionChecks(trx, auth.accountId, plan.filter((step) => step.replay === null).map((step) => step.op));
     if (!device) await trx.insertInto('devices').values({ id: push.deviceId, account_id: auth.accountId, last_seq: 0 }).execute();
-    const results: OpResult[] = [];
-    const appliedHere = new Map<string, OpResult>();
-    const opRows: Insertable<OpsTable>[] = [];
-    for (const { op, replay } of plan) {
-      if (replay !== null) {
-        results.push(JSON.parse(replay) as OpResult);
-        continue;
-      }
-      const again = appliedHere.get(op.opId);
-      if (again) {
-        results.push(again);
-        continue;
-      }
-      const handler = HANDLERS[op.kind];
-      const result = handler ? await handler(trx, context, auth, op, prepared) : rejected(op, 'op.unknownKind');
-      opRows.push({
-        op_id: op.opId, device_id: push.deviceId, account_id: auth.accountId, seq: op.seq, kind: op.kind.slice(0, 64),
-        payload_hash: op.payloadHash, status: result.status, result: JSON.stringify(result), applied_at: context.now().toISOString(),
-      });
-      appliedHere.set(op.opId, result);
-      results.push(result);
-    }
+    const { results, opRows } = await withBufferedChanges(trx, () => applyPlan(trx, context, auth, push.deviceId, plan, prepared));
     // The op log rows go in with a few multi-row statements at the end of the same transaction: nothing in the batch
     // reads them back (in-batch repeats are answered from appliedHere), and one statement per op was a tenth of the cost.
-    for (let start = 0; start < opRows.length; start += OP_ROWS_PER_INSERT) {
-      await trx.insertInto('ops').values(opRows.slice(start, start + OP_ROWS_PER_INSERT)).execute();
-    }
+    await inChunks(opRows, OP_ROWS_PER_INSERT, (chunk) => trx.insertInto('ops').values(chunk).execute());
     if (expected - 1 > lastSeq) await trx.updateTable('devices').set({ last_seq: expected - 1 }).where('id', '=', push.deviceId).execute();
     return { results };
   });

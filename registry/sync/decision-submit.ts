@@ -2,11 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { markSheetContentForSigning } from '../../shared/domain/review/decision-payload.js';
 import { validateMarkSheetAgainstScheme } from '../../shared/domain/review/validate-mark-sheet.js';
 import { scoreMarkSheet } from '../../shared/domain/scoring/score-mark-sheet.js';
-import { SubmissionVideo } from '../../shared/domain/submission/submission.js';
 import { DecisionSubmitPayload, type OpResult, type WireOp } from '../../shared/contract/registry/sync.js';
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
-import type { SubmissionsTable } from '../db/schema.js';
+import { precompile, type SlotOf } from '../db/precompiled-query.js';
+import type { DecisionsTable, SubmissionsTable } from '../db/schema.js';
+import { findSubmission, storedVideos } from '../db/submissions-repository.js';
 import { findTask } from '../db/tasks-repository.js';
 import { publicKeyFromSpki, verifyEd25519 } from '../crypto/ed25519.js';
 import type { AuthContext } from '../http/route-table.js';
@@ -19,8 +20,13 @@ import { checkTaskForExpert, rejected } from './task-checks.js';
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function proxiesOf(submission: SubmissionsTable): string[] {
-  return SubmissionVideo.array().parse(JSON.parse(submission.videos)).flatMap((video) => (video.proxySha256 === null ? [] : [video.proxySha256]));
+  return storedVideos(submission).flatMap((video) => (video.proxySha256 === null ? [] : [video.proxySha256]));
 }
+
+const insertDecision = precompile((db, slot: SlotOf<DecisionsTable>) => db.insertInto('decisions').values({
+  id: slot('id'), task_id: slot('task_id'), submission_id: slot('submission_id'), round: slot('round'), expert_account_id: slot('expert_account_id'),
+  mark_sheet: slot('mark_sheet'), signature: slot('signature'), decision_hash: slot('decision_hash'), created_at: slot('created_at'),
+}));
 
 type SignatureProblem = 'decision.unknownKey' | 'decision.badSignature' | null;
 
@@ -65,7 +71,8 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
   }
   // The signature covers the proxy the expert watched: it must be this submission's, or the marks are about another video.
   // Read once: its videos here, its state and round for the aggregate below (applying this decision changes neither).
-  const submission = await trx.selectFrom('submissions').selectAll().where('id', '=', task.submission_id).executeTakeFirstOrThrow();
+  const submission = await findSubmission(trx, task.submission_id);
+  if (!submission) throw new Error(`task ${task.id} names a submission that does not exist`);
   const proxies = proxiesOf(submission);
   if (!proxies.includes(sheet.proxySha256)) return rejected(op, 'decision.proxyMismatch', { proxySha256: proxies });
   const issues = validateMarkSheetAgainstScheme(scheme.scheme, sheet, { requireMandatory: true });
@@ -77,10 +84,10 @@ export async function applyDecisionSubmit(trx: RegistryDb, context: RegistryCont
   const submitted = await setTaskState(trx, context, task, 'submitted', { via: task.state === 'assigned' ? ['in_progress'] : [] });
   const decisionHash = sha256Hex(signedBytes);
   const decisionId = randomUUID();
-  await trx.insertInto('decisions').values({
+  await insertDecision.run(trx, {
     id: decisionId, task_id: task.id, submission_id: task.submission_id, round: task.round, expert_account_id: auth.accountId,
     mark_sheet: JSON.stringify(sheet), signature: JSON.stringify(signature), decision_hash: decisionHash, created_at: context.now().toISOString(),
-  }).execute();
+  });
   const score = scoreMarkSheet(scheme.scheme, sheet);
   const outcome = await aggregateRoundIfComplete(trx, context, submission, task.round);
   return {
