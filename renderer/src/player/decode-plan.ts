@@ -66,6 +66,14 @@ export function gopWindow(center: number, direction: number, radius: number, gop
 }
 
 /**
+ * Decoded GOPs to drop (and close every frame of) when the window moves: those outside it. A GOP still being decoded
+ * is not dropped here: its frames are closed as they come out, and it is dropped when it finishes.
+ */
+export function gopsToEvict(held: ReadonlyMap<number, 'decoding' | 'ready'>, wanted: readonly number[]): number[] {
+  return [...held].filter(([gop, state]) => state === 'ready' && !wanted.includes(gop)).map(([gop]) => gop);
+}
+
+/**
  * How many GOPs each side of the playhead fit a memory budget: decoded 4:2:0 frames take width × height × 1.5 bytes,
  * and the window holds 2·radius + 1 GOPs of up to `maxGopLength` frames. At least the playhead's own GOP; at most
  * `maxRadius` each side.

@@ -1,5 +1,5 @@
 import type { FrameTable } from '../../../shared/domain/media/frame-table';
-import { gopByteRange, gopWindow, planDecode, windowRadius, type DecodePlan } from './decode-plan';
+import { gopByteRange, gopsToEvict, gopWindow, planDecode, windowRadius, type DecodePlan } from './decode-plan';
 import { locateMoov, parseVideoTrack, type Mp4VideoTrack } from './mp4-sample-table';
 
 /**
@@ -86,9 +86,7 @@ export class FrameCache {
     const center = this.plan.frameGop[frame];
     if (center === undefined) return;
     this.wanted = gopWindow(center, direction, this.radius, this.plan.gops.length);
-    for (const gop of [...this.gopState.keys()]) {
-      if (!this.wanted.includes(gop) && this.gopState.get(gop) === 'ready') this.evict(gop);
-    }
+    for (const gop of gopsToEvict(this.gopState, this.wanted)) this.evict(gop);
     void this.pump();
   }
 

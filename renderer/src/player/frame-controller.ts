@@ -361,6 +361,12 @@ export class FrameController {
   private requestFrame(frame: number, retry = false): void {
     const target = this.clampFrame(frame);
     this.cancelBackgroundSeek();
+    if (this.endProbe !== null) {
+      // The load-time look at the last frame owns the video's position until it is done (a seek now would land the
+      // probe elsewhere and, three times over, refuse a good video); it goes to the frame asked for next.
+      this.update({ pendingFrame: target, phase: this.state.phase === 'loading' ? 'loading' : 'seeking' });
+      return;
+    }
     if (!retry) this.seekRetries = 0;
     this.seekSerial += 1;
     this.update({ pendingFrame: target, phase: this.video.paused ? 'seeking' : 'playing' });
@@ -533,7 +539,8 @@ export class FrameController {
         return;
       }
     }
-    this.requestFrame(this.options.initialFrame ?? 0);
+    // a frame asked for while the probe ran (a frame may have been shown before it began) wins over the initial one
+    this.requestFrame(this.state.pendingFrame ?? this.options.initialFrame ?? 0);
   }
 
   private readonly onPresented = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
@@ -576,8 +583,9 @@ export class FrameController {
     const covered = this.overlay?.shown ?? null;
     if (covered !== null) {
       // The video is under the overlay. Once it shows the frame asked of it, it can be uncovered (same picture, or
-      // the newly asked one together with its number); any other frame it reports is not what anyone sees.
-      if (frame === (pending ?? covered)) {
+      // the newly asked one together with its number); any other frame it reports is not what anyone sees. A report
+      // of the covered frame while a seek is still under way is an old one: the seek is about to show another.
+      if (pending !== null ? frame === pending : frame === covered && !this.video.seeking) {
         this.overlay?.hide();
         if (pending !== null) this.setShownFrame(frame, { pendingFrame: null, phase: 'settled' });
         return;
@@ -663,9 +671,13 @@ export class FrameController {
     this.overlay?.hide();
     this.overlay?.suspend();
     this.video.playbackRate = this.state.rate;
-    this.update({ shuttle: 'forward' });
+    // Playing from now, not from the `play` event: in between, a pause and a frame presented by the short playback
+    // would otherwise meet a 'settled' phase and its stale frame number (seen as counter 58, picture 59).
+    this.update({ shuttle: 'forward', phase: 'playing', pendingFrame: null });
     void this.video.play().catch(() => {
-      // A play() interrupted by pause() rejects; the pause handler has already put the state right.
+      // A play() interrupted by pause() rejects after the pause handler has put the state right. One refused for
+      // another reason leaves the video paused without a pause event: land on the shown frame again.
+      if (this.video.paused && this.state.phase === 'playing' && !this.refused()) this.requestFrame(this.state.frame ?? 0);
     });
   }
 

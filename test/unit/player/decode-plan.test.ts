@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gopByteRange, gopWindow, planDecode, windowRadius } from '../../../renderer/src/player/decode-plan';
+import { gopByteRange, gopsToEvict, gopWindow, planDecode, windowRadius } from '../../../renderer/src/player/decode-plan';
 import type { Mp4Sample } from '../../../renderer/src/player/mp4-sample-table';
 
 const timing = (pts: number[], timescale = 30000): { timescale: number; pts: number[] } => ({ timescale, pts });
@@ -69,6 +69,19 @@ describe('cache window', () => {
   it('stays inside the file', () => {
     expect(gopWindow(0, -1, 2, 3)).toEqual([0, 1, 2]);
     expect(gopWindow(2, 1, 1, 3)).toEqual([2, 1]);
+  });
+
+  it('drops the decoded GOPs the window has left, never one still decoding', () => {
+    const held = new Map<number, 'decoding' | 'ready'>([
+      [2, 'ready'],
+      [3, 'ready'],
+      [4, 'ready'],
+      [5, 'decoding'],
+    ]);
+    // stepping forward from GOP 3 into 4: the window becomes 4, 5, 3
+    expect(gopsToEvict(held, gopWindow(4, 1, 1, 10))).toEqual([2]);
+    // a jump far away: everything decoded goes; GOP 5 finishes first and is dropped then
+    expect(gopsToEvict(held, gopWindow(9, 1, 1, 10))).toEqual([2, 3, 4]);
   });
 
   it('sizes the window to the memory budget: one GOP each side at 1080p with GOP 8, more for small pictures', () => {
