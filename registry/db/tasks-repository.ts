@@ -5,6 +5,8 @@ import { precompile, type SlotOf } from './precompiled-query.js';
 import type { ReviewTasksTable } from './schema.js';
 
 export const ACTIVE_TASK_STATES: readonly ReviewTaskState[] = ['assigned', 'in_progress', 'submitted'];
+/** Active and not decided yet. */
+const OPEN_TASK_STATES: readonly ReviewTaskState[] = ['assigned', 'in_progress'];
 
 export function taskView(row: ReviewTasksTable): ReviewTaskView {
   return {
@@ -19,10 +21,18 @@ const taskById = precompile((db, slot: SlotOf<{ id: string }>) => db.selectFrom(
 const tasksOfSubmissionRound = precompile((db, slot: SlotOf<{ submissionId: string; round: number }>) =>
   db.selectFrom('review_tasks').selectAll().where('submission_id', '=', slot('submissionId')).where('round', '=', slot('round')).orderBy('created_at').orderBy('id'));
 
+const openTaskOfRound = precompile((db, slot: SlotOf<{ submissionId: string; round: number }>) =>
+  db.selectFrom('review_tasks').select('id').where('submission_id', '=', slot('submissionId')).where('round', '=', slot('round')).where('state', 'in', [...OPEN_TASK_STATES]).limit(1));
+
 export async function findTask(db: RegistryDb, id: string): Promise<ReviewTasksTable | undefined> {
   return (await taskById.rows(db, { id }))[0];
 }
 
 export async function tasksOfRound(db: RegistryDb, submissionId: string, round: number): Promise<ReviewTasksTable[]> {
   return tasksOfSubmissionRound.rows(db, { submissionId, round });
+}
+
+/** Whether a task of the round still waits for its decision: one indexed probe, where tasksOfRound reads whole rows. */
+export async function roundHasOpenTask(db: RegistryDb, submissionId: string, round: number): Promise<boolean> {
+  return (await openTaskOfRound.rows(db, { submissionId, round })).length > 0;
 }

@@ -6,6 +6,7 @@ import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import { recordChange } from '../db/changes-repository.js';
 import { precompile, type SlotOf } from '../db/precompiled-query.js';
+import { memoized } from '../db/transaction-memo.js';
 import { inTransaction } from '../db/transaction.js';
 import { badRequest, conflict, notFound } from '../http/http-error.js';
 import { typed } from '../http/route-table.js';
@@ -17,12 +18,12 @@ export function schemeContentHash(content: string): string {
 /** Parsed schemes by content hash: the hash names the exact content, so an entry can never go stale. */
 const parsedByHash = new Map<string, MarkingScheme>();
 
-// Read for every decision a push applies.
+// Read for every decision a push applies (memoized there: no op writes a scheme).
 const schemeContent = precompile((db, slot: SlotOf<{ id: string; version: number }>) =>
   db.selectFrom('marking_schemes').select(['content', 'content_hash']).where('id', '=', slot('id')).where('version', '=', slot('version')));
 
 export async function loadScheme(db: RegistryDb, id: string, version: number): Promise<{ scheme: MarkingScheme; contentHash: string } | undefined> {
-  const [row] = await schemeContent.rows(db, { id, version });
+  const [row] = await memoized(db, `marking_schemes:${id}@${version}`, () => schemeContent.rows(db, { id, version }));
   if (!row) return undefined;
   let scheme = parsedByHash.get(row.content_hash);
   if (!scheme) {

@@ -7,6 +7,7 @@ import { withBufferedChanges } from '../db/changes-repository.js';
 import { lockWriters, type RegistryDb } from '../db/connection.js';
 import type { OpsTable } from '../db/schema.js';
 import { inChunks } from '../db/in-chunks.js';
+import { withTransactionMemo } from '../db/transaction-memo.js';
 import { inTransaction } from '../db/transaction.js';
 import { HttpError } from '../http/http-error.js';
 import type { AuthContext } from '../http/route-table.js';
@@ -105,7 +106,7 @@ export async function applyPush(context: RegistryContext, auth: AuthContext, pus
 
     const prepared = await prepareDecisionChecks(trx, auth.accountId, plan.filter((step) => step.replay === null).map((step) => step.op));
     if (!device) await trx.insertInto('devices').values({ id: push.deviceId, account_id: auth.accountId, last_seq: 0 }).execute();
-    const { results, opRows } = await withBufferedChanges(trx, () => applyPlan(trx, context, auth, push.deviceId, plan, prepared));
+    const { results, opRows } = await withBufferedChanges(trx, () => withTransactionMemo(trx, () => applyPlan(trx, context, auth, push.deviceId, plan, prepared)));
     // The op log rows go in with a few multi-row statements at the end of the same transaction: nothing in the batch
     // reads them back (in-batch repeats are answered from appliedHere), and one statement per op was a tenth of the cost.
     await inChunks(opRows, OP_ROWS_PER_INSERT, (chunk) => trx.insertInto('ops').values(chunk).execute());

@@ -5,7 +5,7 @@ import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import { precompile, type SlotOf } from '../db/precompiled-query.js';
 import type { SubmissionsTable } from '../db/schema.js';
-import { tasksOfRound } from '../db/tasks-repository.js';
+import { roundHasOpenTask, tasksOfRound } from '../db/tasks-repository.js';
 import { isActiveTask, openNextRound } from '../review/assignment.js';
 import { publishSubmission } from '../review/publish.js';
 import { loadScheme } from '../routes/scheme-routes.js';
@@ -24,9 +24,9 @@ const updateOutcome = precompile((db, slot: SlotOf<Pick<SubmissionsTable, 'id' |
 export async function aggregateRoundIfComplete(trx: RegistryDb, context: RegistryContext, submission: SubmissionsTable, round: number): Promise<AggregateOutcome | 'pending'> {
   const submissionId = submission.id;
   if (submission.state !== 'in_review' || submission.round !== round) return 'pending';
+  // Most decisions are not the panel's last: answer those with one probe, before reading the tasks and the scheme.
+  if (await roundHasOpenTask(trx, submissionId, round)) return 'pending';
   const active = (await tasksOfRound(trx, submissionId, round)).filter(isActiveTask);
-  // Most decisions are not the panel's last: answer those before loading the scheme.
-  if (active.some((task) => task.state !== 'submitted')) return 'pending';
   const scheme = await loadScheme(trx, submission.scheme_id, submission.scheme_version);
   if (!scheme || active.length < scheme.scheme.expertsPerSubmission) return 'pending';
 
