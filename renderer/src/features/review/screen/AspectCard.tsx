@@ -35,6 +35,14 @@ export const AspectCard = memo(function AspectCard(props: AspectCardProps) {
   const focus = () => props.onFocus(aspect.id);
   const value = mark?.value ?? null;
   const rationaleMissing = needsRationale(aspect, value) && !(mark?.rationale.trim());
+  // The title and tags do not change while scoring: kept as the same elements so React skips them on a keystroke.
+  const heading = useMemo(() => <Typography.Text strong>{aspect.id} {aspect.title}</Typography.Text>, [aspect]);
+  const tags = useMemo(() => (
+    <>
+      <Tag color={aspect.kind === 'J' ? 'purple' : 'cyan'}>{aspect.kind === 'J' ? t('review.scoring.kindJ') : t('review.scoring.kindM')}</Tag>
+      {aspect.mandatory && <Tag color="volcano">{t('review.scoring.mandatory')}</Tag>}
+    </>
+  ), [aspect, t]);
   return (
     <div
       className={`osea-aspect${focused ? ' osea-aspect--focused' : ''}`}
@@ -44,10 +52,9 @@ export const AspectCard = memo(function AspectCard(props: AspectCardProps) {
       onClick={aspect.kind === 'J' ? focus : undefined}
     >
       <div className="osea-aspect__head">
-        <Typography.Text strong>{aspect.id} {aspect.title}</Typography.Text>
+        {heading}
         <Space size={4}>
-          <Tag color={aspect.kind === 'J' ? 'purple' : 'cyan'}>{aspect.kind === 'J' ? t('review.scoring.kindJ') : t('review.scoring.kindM')}</Tag>
-          {aspect.mandatory && <Tag color="volcano">{t('review.scoring.mandatory')}</Tag>}
+          {tags}
           <Typography.Text type={props.vetoed ? 'danger' : 'secondary'} data-testid={`aspect-${aspect.id}-awarded`}>
             {props.vetoed ? t('review.scoring.vetoed') : t('review.scoring.awarded', { awarded: props.awarded.toFixed(2), max: aspect.max })}
           </Typography.Text>

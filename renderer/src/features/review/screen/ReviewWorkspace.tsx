@@ -2,7 +2,7 @@ import { App, Button, Empty, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMPTY_REVIEW_DRAFT, type ClipTarget, type DraftClip, type DraftMark, type ReviewTaskDetail } from '../../../../../shared/contract/ipc/review-channels';
+import { EMPTY_REVIEW_DRAFT, type ClipTarget, type DraftClip, type DraftMark, type ReviewDraft, type ReviewTaskDetail } from '../../../../../shared/contract/ipc/review-channels';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
 import { osea } from '../../../app/bridge/osea';
 import { unwrap } from '../../../app/query/invoke-error';
@@ -16,7 +16,7 @@ import {
 } from './draft-edits';
 import { enterTicks } from './enter-ticks';
 import { EvidencePanel } from './EvidencePanel';
-import { previewDraft } from './review-preview';
+import { previewCache, type PreviewOf } from './preview-cache';
 import { ReviewBanners } from './ReviewBanners';
 import { SaveStatusText } from './SaveStatusText';
 import { ScoringPanel } from './ScoringPanel';
@@ -25,6 +25,7 @@ import { useSyncEventRefresh } from '../use-sync-event-refresh';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useRedownload } from './use-redownload';
 import { useScoreKeys } from './use-score-keys';
+import { useStoreSelector, type ValueStore } from './value-store';
 import './review-screen.css';
 
 const NO_IN_OUT: InOut = { inFrame: null, outFrame: null };
@@ -39,7 +40,8 @@ export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewT
     [detail.draft, scheme],
   );
   const autosave = useDraftAutosave(row.taskId, initial, detail.draftRevision, writable);
-  const { draft, update } = autosave;
+  const previewOf = useMemo(() => (scheme ? previewCache(scheme) : null), [scheme]);
+  const status = useMemo(() => <SaveStatusText store={autosave.statusStore} writable={writable} />, [autosave.statusStore, writable]);
   const redownload = useRedownload(row.taskId, row.media, onChanged);
   // Waiting for the video (never downloaded, damaged and dropped, or asked again): read the task again as downloads
   // report progress and sync runs, so the player appears once both files are in. Off while the player shows.
@@ -47,12 +49,15 @@ export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewT
 
   return (
     <section data-testid="page-review" data-task-id={row.taskId} className="osea-review">
-      <ReviewHeader detail={detail} onBack={onBack} status={<SaveStatusText store={autosave.statusStore} writable={writable} />} actions={
-        <ReviewActions detail={detail} writable={writable} flush={autosave.flush} scheme={scheme} draft={draft} update={update} onChanged={onChanged} />
+      <ReviewHeader detail={detail} onBack={onBack} status={status} actions={
+        <ReviewActions
+          detail={detail} writable={writable} flush={autosave.flush} scheme={scheme} previewOf={previewOf}
+          draftStore={autosave.draftStore} update={autosave.update} onChanged={onChanged}
+        />
       } />
       <ReviewBanners detail={detail} redownload={redownload.state} onRedownload={redownload.onRedownload} />
-      {scheme ? (
-        <ReviewBody detail={detail} scheme={scheme} writable={writable} autosave={autosave} onRedownload={redownload.onRedownload} />
+      {scheme && previewOf ? (
+        <ReviewBody detail={detail} scheme={scheme} previewOf={previewOf} writable={writable} autosave={autosave} onRedownload={redownload.onRedownload} />
       ) : (
         <Empty description={t('review.blocked.schemeMissing')} />
       )}
@@ -62,18 +67,22 @@ export function ReviewWorkspace({ detail, onBack, onChanged }: { detail: ReviewT
 
 type Autosave = ReturnType<typeof useDraftAutosave>;
 
-function ReviewBody({ detail, scheme, writable, autosave, onRedownload }: {
-  detail: ReviewTaskDetail; scheme: MarkingScheme; writable: boolean; autosave: Autosave; onRedownload: () => void;
+/**
+ * The player, evidence and scoring. It reads from the draft store only the clips (for the player's marks and the
+ * evidence list), so a score or a rationale does not re-render it; the scoring panel's parts select their own slice.
+ */
+function ReviewBody({ detail, scheme, previewOf, writable, autosave, onRedownload }: {
+  detail: ReviewTaskDetail; scheme: MarkingScheme; previewOf: PreviewOf; writable: boolean; autosave: Autosave; onRedownload: () => void;
 }) {
   const { t } = useTranslation();
-  const { draft, update, updatePosition } = autosave;
+  const { draftStore, update, updatePosition } = autosave;
+  const clips = useStoreSelector(draftStore, (draft) => draft.clips);
   const player = useRef<FramePlayerHandle>(null);
   const [inOut, setInOut] = useState<InOut>(NO_IN_OUT);
   // Why the player refused this task's media (frame table not this video's), for the page and its tests to see.
   const [refusal, setRefusal] = useState<IntegrityProblem | null>(null);
   // Where the player opens: the saved position once; later position saves must not re-seek it.
-  const [initialFrame] = useState(draft.positionFrame);
-  const preview = useMemo(() => previewDraft(scheme, draft), [scheme, draft]);
+  const [initialFrame] = useState(() => draftStore.get().positionFrame);
   const onScore = useCallback((score: number) => update((d) => scoreFocused(d, scheme, score)), [update, scheme]);
   useScoreKeys(writable, onScore);
 
@@ -91,14 +100,9 @@ function ReviewBody({ detail, scheme, writable, autosave, onRedownload }: {
   const onUpdateClip = useCallback((clipId: string, patch: { note?: string; attachTo?: ClipTarget | null }) => update((d) => updateClip(d, clipId, patch)), [update]);
   const onRemoveClip = useCallback((clipId: string) => update((d) => removeClip(d, clipId)), [update]);
 
-  useEffect(() => {
-    if (!draft.focusedAspectId) return;
-    document.querySelector(`[data-testid="aspect-${CSS.escape(draft.focusedAspectId)}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [draft.focusedAspectId]);
-
   const marks: PlayerMark[] = useMemo(
-    () => draft.clips.map((clip) => ({ id: clip.id, fromFrame: clip.fromFrame, toFrame: clip.toFrame, label: clip.note || (clip.attachTo ? clip.attachTo.id : '') })),
-    [draft.clips],
+    () => clips.map((clip) => ({ id: clip.id, fromFrame: clip.fromFrame, toFrame: clip.toFrame, label: clip.note || (clip.attachTo ? clip.attachTo.id : '') })),
+    [clips],
   );
   const src = detail.proxyMediaPath ? osea.mediaUrl(detail.proxyMediaPath) : null;
 
@@ -122,7 +126,7 @@ function ReviewBody({ detail, scheme, writable, autosave, onRedownload }: {
         )}
         <EvidencePanel
           scheme={scheme}
-          clips={draft.clips}
+          clips={clips}
           inOut={inOut}
           readOnly={!writable}
           onAdd={onAddClip}
@@ -133,10 +137,11 @@ function ReviewBody({ detail, scheme, writable, autosave, onRedownload }: {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.screen.shortcuts')}</Typography.Text>
       </div>
       <div className="osea-review__right">
+        <ScrollFocusedIntoView draftStore={draftStore} />
         <ScoringPanel
           scheme={scheme}
-          draft={draft}
-          score={preview.score}
+          draftStore={draftStore}
+          previewOf={previewOf}
           spreads={detail.previousRoundSpreads}
           readOnly={!writable}
           onFocus={onFocus}
@@ -149,6 +154,16 @@ function ReviewBody({ detail, scheme, writable, autosave, onRedownload }: {
       </div>
     </div>
   );
+}
+
+/** Keeps the focused aspect in view as the 0–3 keys move the focus on; renders nothing. */
+function ScrollFocusedIntoView({ draftStore }: { draftStore: ValueStore<ReviewDraft> }) {
+  const focusedAspectId = useStoreSelector(draftStore, (draft) => draft.focusedAspectId);
+  useEffect(() => {
+    if (!focusedAspectId) return;
+    document.querySelector(`[data-testid="aspect-${CSS.escape(focusedAspectId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [focusedAspectId]);
+  return null;
 }
 
 /** The player only re-renders when its media or marks change, not on every score. */
@@ -181,7 +196,8 @@ function ReviewActions(props: {
   detail: ReviewTaskDetail;
   writable: boolean;
   scheme: MarkingScheme | null;
-  draft: Autosave['draft'];
+  previewOf: PreviewOf | null;
+  draftStore: Autosave['draftStore'];
   update: Autosave['update'];
   flush: Autosave['flush'];
   onChanged: () => void;
@@ -193,7 +209,10 @@ function ReviewActions(props: {
   const [submitOpen, setSubmitOpen] = useState(false);
   const [conflictOpen, setConflictOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const preview = useMemo(() => (scheme ? previewDraft(scheme, props.draft) : null), [scheme, props.draft]);
+  // The draft is read only while the dialog shows it: a closed dialog must not re-render the header on every key.
+  const shownDraft = useStoreSelector(props.draftStore, (draft) => (submitOpen ? draft : null));
+  const draft = shownDraft ?? props.draftStore.get();
+  const preview = props.previewOf ? props.previewOf(draft) : null;
 
   const afterChange = () => {
     void queryClient.invalidateQueries({ queryKey: ['review.listTasks'] });
@@ -259,7 +278,7 @@ function ReviewActions(props: {
         <SubmitDialog
           open={submitOpen}
           scheme={scheme}
-          draft={props.draft}
+          draft={draft}
           preview={preview}
           submitting={busy}
           onVerdict={(verdict) => props.update((d) => ({ ...d, verdict }))}

@@ -1,4 +1,5 @@
 import { Alert, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
 import type { SheetScore } from '../../../../../shared/domain/scoring/score-mark-sheet';
@@ -6,18 +7,33 @@ import type { SheetScore } from '../../../../../shared/domain/scoring/score-mark
 /** Live total, criterion subtotals and the pass/fail preview (shared/domain scoreMarkSheet, as the registry computes). */
 export function ScoreSummary({ scheme, score }: { scheme: MarkingScheme; score: SheetScore }) {
   const { t } = useTranslation();
-  const max = scheme.criteria.reduce((sum, criterion) => sum + criterion.aspects.reduce((s, aspect) => s + aspect.max, 0), 0);
+  // Repainted on every score: the parts that do not change with it are kept as the same elements, which React
+  // skips, so a keystroke re-renders the numbers and not the antd labels around them.
+  const labels = useMemo(() => {
+    const max = scheme.criteria.reduce((sum, criterion) => sum + criterion.aspects.reduce((s, aspect) => s + aspect.max, 0), 0);
+    return {
+      total: <Typography.Text type="secondary">{t('review.scoring.total')}</Typography.Text>,
+      outOf: <Typography.Text type="secondary">{t('review.scoring.outOf', { max })}</Typography.Text>,
+      passMark: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.scoring.passMark', { mark: scheme.passMark })}</Typography.Text>,
+    };
+  }, [scheme, t]);
+  const preview = useMemo(
+    () => (
+      <Tag color={score.pass ? 'green' : 'red'} style={{ marginInlineStart: 'auto' }} data-testid="score-preview">
+        {score.pass ? t('review.scoring.previewPass') : t('review.scoring.previewFail')}
+      </Tag>
+    ),
+    [score.pass, t],
+  );
   return (
     <div className="osea-summary" data-testid="score-summary" data-total={score.total} data-pass={score.pass ? 'true' : 'false'}>
       <div className="osea-summary__total">
-        <Typography.Text type="secondary">{t('review.scoring.total')}</Typography.Text>
+        {labels.total}
         <span className="osea-summary__number" data-testid="score-total">{score.total.toFixed(2)}</span>
-        <Typography.Text type="secondary">{t('review.scoring.outOf', { max })}</Typography.Text>
-        <Tag color={score.pass ? 'green' : 'red'} style={{ marginInlineStart: 'auto' }} data-testid="score-preview">
-          {score.pass ? t('review.scoring.previewPass') : t('review.scoring.previewFail')}
-        </Tag>
+        {labels.outOf}
+        {preview}
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('review.scoring.passMark', { mark: scheme.passMark })}</Typography.Text>
+      {labels.passMark}
       <div className="osea-summary__criteria">
         {scheme.criteria.map((criterion) => {
           const result = score.criteria.find((c) => c.id === criterion.id);

@@ -1,12 +1,15 @@
 import { Checkbox, Input, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftClip, ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
+import type { DraftClip, DraftVeto } from '../../../../../shared/contract/ipc/review-channels';
 import type { MarkingScheme } from '../../../../../shared/domain/scheme/marking-scheme';
 import type { VetoRule } from '../../../../../shared/domain/scheme/veto-rule';
 
 export interface VetoPanelProps {
   scheme: MarkingScheme;
-  draft: ReviewDraft;
+  vetoHits: readonly DraftVeto[];
+  /** All clips of the draft; each veto shows those attached to it. */
+  clips: readonly DraftClip[];
   readOnly: boolean;
   onHit: (vetoId: string, hit: boolean) => void;
   onRationale: (vetoId: string, text: string) => void;
@@ -28,16 +31,19 @@ function effectText(t: ReturnType<typeof useTranslation>['t'], scheme: MarkingSc
   }
 }
 
-/** Vetoes: ticking one needs a rationale and at least one evidence clip attached to it before a submit. */
-export function VetoPanel(props: VetoPanelProps) {
+/**
+ * Vetoes: ticking one needs a rationale and at least one evidence clip attached to it before a submit. Memoised:
+ * a score does not change the veto hits or clips, so it does not repaint this panel.
+ */
+export const VetoPanel = memo(function VetoPanel(props: VetoPanelProps) {
   const { t } = useTranslation();
   if (props.scheme.vetoRules.length === 0) return null;
   return (
     <div className="osea-vetoes" data-testid="veto-panel">
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('review.veto.title')}</Typography.Title>
       {props.scheme.vetoRules.map((veto) => {
-        const hit = props.draft.vetoHits.find((v) => v.vetoId === veto.id);
-        const clips = props.draft.clips.filter((clip) => clip.attachTo?.kind === 'veto' && clip.attachTo.id === veto.id);
+        const hit = props.vetoHits.find((v) => v.vetoId === veto.id);
+        const clips = props.clips.filter((clip) => clip.attachTo?.kind === 'veto' && clip.attachTo.id === veto.id);
         return (
           <div key={veto.id} className={`osea-veto${hit ? ' osea-veto--hit' : ''}`} data-testid={`veto-${veto.id}`}>
             <Checkbox checked={Boolean(hit)} disabled={props.readOnly} onChange={(event) => props.onHit(veto.id, event.target.checked)} data-testid={`veto-${veto.id}-hit`}>
@@ -75,4 +81,4 @@ export function VetoPanel(props: VetoPanelProps) {
       })}
     </div>
   );
-}
+});

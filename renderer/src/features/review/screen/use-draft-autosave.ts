@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SaveStatusStore } from './save-status-store';
+import type { SaveStatusStore } from './save-status-store';
+import { ValueStore } from './value-store';
 import type { ReviewDraft } from '../../../../../shared/contract/ipc/review-channels';
 import { osea } from '../../../app/bridge/osea';
 import { unwrap } from '../../../app/query/invoke-error';
@@ -18,10 +19,12 @@ const RETRY_DELAY_MS = 2000;
  * acknowledged. While a write is in flight further changes collapse into the newest draft, which is written next —
  * so at most one write waits and a keystroke is never lost once the status says saved. Only the playback position is
  * written lazily: it is not something the expert typed.
+ * The draft is published in a store (value-store.ts), not React state, so only the parts of the screen that show
+ * what a change touched re-render.
  */
 export function useDraftAutosave(taskId: string, initial: ReviewDraft, initialRevision: number, writable: boolean) {
-  const [draft, setDraft] = useState(initial);
-  const [statusStore] = useState(() => new SaveStatusStore({ kind: 'idle', revision: initialRevision }));
+  const [draftStore] = useState(() => new ValueStore<ReviewDraft>(initial));
+  const [statusStore] = useState((): SaveStatusStore => new ValueStore<SaveStatus>({ kind: 'idle', revision: initialRevision }));
   const setStatus = useCallback((next: SaveStatus) => statusStore.set(next), [statusStore]);
   const queue = useRef({ current: initial, revision: initialRevision, pending: null as ReviewDraft | null, inflight: null as Promise<void> | null });
   const positionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -60,9 +63,10 @@ export function useDraftAutosave(taskId: string, initial: ReviewDraft, initialRe
     if (next === q.current) return;
     q.current = next;
     q.pending = next;
-    setDraft(next);
+    // The request goes out first: the screen's re-render then overlaps the host's commit instead of delaying it.
     void pump();
-  }, [pump]);
+    draftStore.set(next);
+  }, [pump, draftStore]);
 
   const updatePosition = useCallback((frame: number) => {
     const q = queue.current;
@@ -105,5 +109,5 @@ export function useDraftAutosave(taskId: string, initial: ReviewDraft, initialRe
     };
   }, [pump]);
 
-  return { draft, statusStore, update, updatePosition, flush };
+  return { draftStore, statusStore, update, updatePosition, flush };
 }
