@@ -55,9 +55,10 @@ export const AspectCard = memo(function AspectCard(props: AspectCardProps) {
         {heading}
         <Space size={4}>
           {tags}
-          <Typography.Text type={props.vetoed ? 'danger' : 'secondary'} data-testid={`aspect-${aspect.id}-awarded`}>
+          {/* A span, not Typography.Text: it changes with every score of this aspect (review-screen.css). */}
+          <span className={props.vetoed ? 'osea-text-danger' : 'osea-text-secondary'} data-testid={`aspect-${aspect.id}-awarded`}>
             {props.vetoed ? t('review.scoring.vetoed') : t('review.scoring.awarded', { awarded: props.awarded.toFixed(2), max: aspect.max })}
-          </Typography.Text>
+          </span>
         </Space>
       </div>
       {focused && <Typography.Text type="secondary" className="osea-aspect__focus">{t('review.scoring.focusHint')}</Typography.Text>}

@@ -2,12 +2,20 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewErrorText } from '../review-error';
 import type { SaveStatusStore } from './save-status-store';
+import type { SaveStatus } from './use-draft-autosave';
 
 /**
  * "Saved" appears only after the store acknowledged the write (DESIGN §7: the UI says saved only after commit).
  * A plain span, not Typography.Text: it repaints twice per keystroke (saving, saved) and Typography's measuring
  * machinery cost about as much as the rest of that repaint; the colours are antd's own (review-screen.css).
  */
+const TONE: Record<SaveStatus['kind'], string> = {
+  idle: 'osea-text-secondary',
+  saving: 'osea-text-secondary',
+  saved: 'osea-text-success',
+  failed: 'osea-text-danger',
+};
+
 export function SaveStatusText({ store, writable }: { store: SaveStatusStore; writable: boolean }) {
   const { t } = useTranslation();
   const status = useSyncExternalStore(store.subscribe, store.get);
@@ -16,7 +24,7 @@ export function SaveStatusText({ store, writable }: { store: SaveStatusStore; wr
     'data-testid': 'draft-status',
     'data-state': status.kind,
     'data-revision': status.revision,
-    className: `osea-save-status osea-save-status--${status.kind}`,
+    className: TONE[status.kind],
   };
   switch (status.kind) {
     case 'idle':

@@ -80,7 +80,7 @@ function CriterionSubtotal({ criterionId, draftStore, previewOf }: Live & { crit
   const criterion = (draft: ReviewDraft) => previewOf(draft).score.criteria.find((c) => c.id === criterionId);
   const subtotal = useStoreSelector(draftStore, (draft) => criterion(draft)?.subtotal ?? 0);
   const max = useStoreSelector(draftStore, (draft) => criterion(draft)?.max ?? 0);
-  return <Typography.Text type="secondary">{t('review.scoring.subtotal', { subtotal: subtotal.toFixed(2), max })}</Typography.Text>;
+  return <span className="osea-text-secondary">{t('review.scoring.subtotal', { subtotal: subtotal.toFixed(2), max })}</span>;
 }
 
 type AspectRowProps = Live & {
