@@ -3,6 +3,7 @@ import type { RegistryDb } from './connection.js';
 import { lockWriters } from './connection.js';
 import { inChunks } from './in-chunks.js';
 import type { ChangesTable } from './schema.js';
+import { transactionScoped } from './transaction-scoped.js';
 
 /** Who may read a change row (GET /v1/changes). Admins read every row. */
 export interface ChangeScope {
@@ -17,8 +18,15 @@ export type ChangeEntity = 'institution' | 'practitioner' | 'certificate' | 'sch
 /** 7 columns a row: well under the bound parameters a statement may have. */
 const CHANGE_ROWS_PER_INSERT = 500;
 
-/** Change rows held back by withBufferedChanges, by the transaction they belong to. */
-const buffers = new WeakMap<RegistryDb, Array<Insertable<ChangesTable>>>();
+/** Change rows held back by withBufferedChanges, written when its work ends. */
+const buffers = transactionScoped(
+  (): Array<Insertable<ChangesTable>> => [],
+  async (trx, rows) => {
+    if (rows.length === 0) return;
+    await lockWriters(trx);
+    await inChunks(rows, CHANGE_ROWS_PER_INSERT, (chunk) => trx.insertInto('changes').values(chunk).execute());
+  },
+);
 
 /**
  * Runs `work` (inside transaction `trx`) with the change rows it records kept in memory and written, in the order they
@@ -26,20 +34,8 @@ const buffers = new WeakMap<RegistryDb, Array<Insertable<ChangesTable>>>();
  * statement each was a large share of applying it. Nothing reads the feed inside a transaction, and the rows still
  * commit or roll back with it, in the same seq order.
  */
-export async function withBufferedChanges<T>(trx: RegistryDb, work: () => Promise<T>): Promise<T> {
-  if (buffers.has(trx)) return work();
-  const rows: Array<Insertable<ChangesTable>> = [];
-  buffers.set(trx, rows);
-  try {
-    const result = await work();
-    if (rows.length > 0) {
-      await lockWriters(trx);
-      await inChunks(rows, CHANGE_ROWS_PER_INSERT, (chunk) => trx.insertInto('changes').values(chunk).execute());
-    }
-    return result;
-  } finally {
-    buffers.delete(trx);
-  }
+export function withBufferedChanges<T>(trx: RegistryDb, work: () => Promise<T>): Promise<T> {
+  return buffers.within(trx, work);
 }
 
 /**
@@ -65,7 +61,7 @@ export async function recordChange(
     scope_account_id: scope.accountId ?? null,
     created_at: now.toISOString(),
   }));
-  const buffer = buffers.get(trx);
+  const buffer = buffers.of(trx);
   if (buffer) {
     buffer.push(...rows);
     return;

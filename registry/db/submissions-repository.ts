@@ -3,6 +3,7 @@ import { SubmissionState } from '../../shared/domain/submission/submission-state
 import type { SubmissionView } from '../../shared/contract/registry/domain.js';
 import type { RegistryDb } from './connection.js';
 import { precompile, type SlotOf } from './precompiled-query.js';
+import { takeReadAhead } from './read-ahead.js';
 import type { SubmissionsTable } from './schema.js';
 
 // Built once: a zod schema costs more to construct than to run on a few videos, and a push reads videos per decision.
@@ -35,5 +36,5 @@ export function submissionView(row: SubmissionsTable): SubmissionView {
 const submissionById = precompile((db, slot: SlotOf<{ id: string }>) => db.selectFrom('submissions').selectAll().where('id', '=', slot('id')));
 
 export async function findSubmission(db: RegistryDb, id: string): Promise<SubmissionsTable | undefined> {
-  return (await submissionById.rows(db, { id }))[0];
+  return takeReadAhead<SubmissionsTable>(db, 'submissions', id) ?? (await submissionById.rows(db, { id }))[0];
 }

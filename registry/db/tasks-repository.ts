@@ -2,6 +2,7 @@ import { ReviewTaskState } from '../../shared/domain/review/review-task.js';
 import type { ReviewTaskView } from '../../shared/contract/registry/domain.js';
 import type { RegistryDb } from './connection.js';
 import { precompile, type SlotOf } from './precompiled-query.js';
+import { takeReadAhead } from './read-ahead.js';
 import type { ReviewTasksTable } from './schema.js';
 
 export const ACTIVE_TASK_STATES: readonly ReviewTaskState[] = ['assigned', 'in_progress', 'submitted'];
@@ -21,18 +22,19 @@ const taskById = precompile((db, slot: SlotOf<{ id: string }>) => db.selectFrom(
 const tasksOfSubmissionRound = precompile((db, slot: SlotOf<{ submissionId: string; round: number }>) =>
   db.selectFrom('review_tasks').selectAll().where('submission_id', '=', slot('submissionId')).where('round', '=', slot('round')).orderBy('created_at').orderBy('id'));
 
-const openTaskOfRound = precompile((db, slot: SlotOf<{ submissionId: string; round: number }>) =>
-  db.selectFrom('review_tasks').select('id').where('submission_id', '=', slot('submissionId')).where('round', '=', slot('round')).where('state', 'in', [...OPEN_TASK_STATES]).limit(1));
+// Only the states: SQLite answers from the (submission_id, round) index and the rows without sorting or an IN list.
+const statesOfRound = precompile((db, slot: SlotOf<{ submissionId: string; round: number }>) =>
+  db.selectFrom('review_tasks').select('state').where('submission_id', '=', slot('submissionId')).where('round', '=', slot('round')));
 
 export async function findTask(db: RegistryDb, id: string): Promise<ReviewTasksTable | undefined> {
-  return (await taskById.rows(db, { id }))[0];
+  return takeReadAhead<ReviewTasksTable>(db, 'review_tasks', id) ?? (await taskById.rows(db, { id }))[0];
 }
 
 export async function tasksOfRound(db: RegistryDb, submissionId: string, round: number): Promise<ReviewTasksTable[]> {
   return tasksOfSubmissionRound.rows(db, { submissionId, round });
 }
 
-/** Whether a task of the round still waits for its decision: one indexed probe, where tasksOfRound reads whole rows. */
+/** Whether a task of the round still waits for its decision: a narrow read, where tasksOfRound reads whole rows. */
 export async function roundHasOpenTask(db: RegistryDb, submissionId: string, round: number): Promise<boolean> {
-  return (await openTaskOfRound.rows(db, { submissionId, round })).length > 0;
+  return (await statesOfRound.rows(db, { submissionId, round })).some((row) => OPEN_TASK_STATES.includes(row.state as ReviewTaskState));
 }

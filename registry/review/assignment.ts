@@ -5,6 +5,7 @@ import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import { listExpertRecords, type ExpertRecord } from '../db/experts-repository.js';
 import { precompile, type SlotOf } from '../db/precompiled-query.js';
+import { forgetReadAhead } from '../db/read-ahead.js';
 import type { ReviewTasksTable, SubmissionsTable } from '../db/schema.js';
 import { ACTIVE_TASK_STATES, tasksOfRound } from '../db/tasks-repository.js';
 import { conflict, unprocessable } from '../http/http-error.js';
@@ -146,6 +147,7 @@ export async function openNextRound(trx: RegistryDb, context: RegistryContext, s
   const tasks: ReviewTasksTable[] = [];
   for (const expertId of [...staying, ...replacements]) tasks.push(await insertTask(trx, context, submission, expertId, round, due));
   const updated = { ...submission, round, version: submission.version + 1, updated_at: context.now().toISOString() };
+  forgetReadAhead(trx, 'submissions', submission.id);
   await trx.updateTable('submissions').set({ round, version: updated.version, updated_at: updated.updated_at }).where('id', '=', submission.id).execute();
   await publishNewTasks(trx, context, updated, tasks);
   await publishSubmission(trx, updated, context.now());
@@ -182,6 +184,7 @@ export async function setTaskState(trx: RegistryDb, context: RegistryContext, ta
     ...task, state: to, version: task.version + 1, replaced_by: move.replacedBy ?? task.replaced_by,
     status_reason: move.reason?.slice(0, MAX_REASON) ?? null, updated_at: context.now().toISOString(),
   };
+  forgetReadAhead(trx, 'review_tasks', task.id);
   await updateTaskState.run(trx, updated);
   await publishTask(trx, updated, context.now());
   return updated;

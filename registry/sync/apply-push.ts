@@ -7,11 +7,13 @@ import { withBufferedChanges } from '../db/changes-repository.js';
 import { lockWriters, type RegistryDb } from '../db/connection.js';
 import type { OpsTable } from '../db/schema.js';
 import { inChunks } from '../db/in-chunks.js';
+import { withReadAhead } from '../db/read-ahead.js';
 import { withTransactionMemo } from '../db/transaction-memo.js';
 import { inTransaction } from '../db/transaction.js';
 import { HttpError } from '../http/http-error.js';
 import type { AuthContext } from '../http/route-table.js';
 import { applyDecisionSubmit } from './decision-submit.js';
+import { readAheadForDecisions } from './decision-read-ahead.js';
 import { applyDeclareConflict } from './declare-conflict.js';
 import { prepareDecisionChecks, type PreparedDecisions } from './signature-checks.js';
 import { rejected } from './task-checks.js';
@@ -39,6 +41,14 @@ interface PlanStep {
   op: WireOp;
   /** the stored result of an op applied by an earlier push, or null to apply it now */
   replay: string | null;
+}
+
+/**
+ * What applying a batch may lean on: change rows written at its end (withBufferedChanges), schemes read once
+ * (withTransactionMemo), rows read ahead for its decisions (withReadAhead).
+ */
+function inPushScope<T>(trx: RegistryDb, work: () => Promise<T>): Promise<T> {
+  return withBufferedChanges(trx, () => withTransactionMemo(trx, () => withReadAhead(trx, work)));
 }
 
 /** Applies the batch's new ops in order; their op log rows are returned for the caller to write. */
@@ -106,7 +116,10 @@ export async function applyPush(context: RegistryContext, auth: AuthContext, pus
 
     const prepared = await prepareDecisionChecks(trx, auth.accountId, plan.filter((step) => step.replay === null).map((step) => step.op));
     if (!device) await trx.insertInto('devices').values({ id: push.deviceId, account_id: auth.accountId, last_seq: 0 }).execute();
-    const { results, opRows } = await withBufferedChanges(trx, () => withTransactionMemo(trx, () => applyPlan(trx, context, auth, push.deviceId, plan, prepared)));
+    const { results, opRows } = await inPushScope(trx, async () => {
+      await readAheadForDecisions(trx, prepared);
+      return applyPlan(trx, context, auth, push.deviceId, plan, prepared);
+    });
     // The op log rows go in with a few multi-row statements at the end of the same transaction: nothing in the batch
     // reads them back (in-batch repeats are answered from appliedHere), and one statement per op was a tenth of the cost.
     await inChunks(opRows, OP_ROWS_PER_INSERT, (chunk) => trx.insertInto('ops').values(chunk).execute());

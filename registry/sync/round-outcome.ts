@@ -4,6 +4,7 @@ import { canTransition, type SubmissionState } from '../../shared/domain/submiss
 import type { RegistryContext } from '../context.js';
 import type { RegistryDb } from '../db/connection.js';
 import { precompile, type SlotOf } from '../db/precompiled-query.js';
+import { forgetReadAhead } from '../db/read-ahead.js';
 import type { SubmissionsTable } from '../db/schema.js';
 import { roundHasOpenTask, tasksOfRound } from '../db/tasks-repository.js';
 import { isActiveTask, openNextRound } from '../review/assignment.js';
@@ -24,7 +25,7 @@ const updateOutcome = precompile((db, slot: SlotOf<Pick<SubmissionsTable, 'id' |
 export async function aggregateRoundIfComplete(trx: RegistryDb, context: RegistryContext, submission: SubmissionsTable, round: number): Promise<AggregateOutcome | 'pending'> {
   const submissionId = submission.id;
   if (submission.state !== 'in_review' || submission.round !== round) return 'pending';
-  // Most decisions are not the panel's last: answer those with one probe, before reading the tasks and the scheme.
+  // Most decisions are not the panel's last: answer those from the round's task states, before reading its tasks and the scheme.
   if (await roundHasOpenTask(trx, submissionId, round)) return 'pending';
   const active = (await tasksOfRound(trx, submissionId, round)).filter(isActiveTask);
   const scheme = await loadScheme(trx, submission.scheme_id, submission.scheme_version);
@@ -38,6 +39,7 @@ export async function aggregateRoundIfComplete(trx: RegistryDb, context: Registr
 
   if (result.outcome === 'discrepancy') {
     const history = { ...result, round };
+    forgetReadAhead(trx, 'submissions', submissionId);
     await trx.updateTable('submissions').set({ result: JSON.stringify(history) }).where('id', '=', submissionId).execute();
     await openNextRound(trx, context, { ...submission, result: JSON.stringify(history) }, active.map((task) => task.expert_account_id));
     return 'discrepancy';
@@ -46,6 +48,7 @@ export async function aggregateRoundIfComplete(trx: RegistryDb, context: Registr
   if (!canTransition('in_review', to)) throw new Error(`aggregate outcome ${to} is not a state after in_review`);
   const stored = JSON.stringify({ ...result, round, ...(to === 'returned' ? { returnReason: 'review.reRecord' } : {}) });
   const updated = { ...submission, state: to, result: stored, version: submission.version + 1, updated_at: now.toISOString() };
+  forgetReadAhead(trx, 'submissions', submissionId);
   await updateOutcome.run(trx, updated);
   await publishSubmission(trx, updated, now);
   return result.outcome;
