@@ -159,16 +159,23 @@ for (const profile of PROFILES) {
   });
 }
 
-/** Page-side: the boxes of the <video> and of the rendered overlay canvas, in CSS pixels after zoom. */
-const layerBoxes = (page: Page): Promise<{ video: number[]; overlay: number[] | null }> =>
-  page.evaluate(() => {
+/**
+ * One step with the real key handler, then — in the same page task, before the overlay can hand over to the video —
+ * what is shown (counter, pixels, layer) and the boxes of the <video> and the rendered overlay canvas (CSS pixels,
+ * after zoom).
+ */
+const stepAndMeasure = (page: Page): Promise<{ shown: ShownFrame; video: number[]; overlay: number[] | null }> =>
+  page.evaluate(async () => {
+    const harness = (globalThis as unknown as HarnessScope).playerHarness;
+    harness.pressKey('ArrowRight');
+    const shown = await harness.readSettled();
     const box = (element: Element): number[] => {
       const rect = element.getBoundingClientRect();
       return [rect.x, rect.y, rect.width, rect.height].map((n) => Math.round(n * 10) / 10);
     };
     const video = document.querySelector('[data-testid="player-host"] video') as HTMLVideoElement;
     const overlay = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid="player-frame-overlay"]')].find((c) => !c.hidden);
-    return { video: box(video), overlay: overlay ? box(overlay) : null };
+    return { shown, video: box(video), overlay: overlay ? box(overlay) : null };
   });
 
 const harnessLayer = (page: Page): Promise<'overlay' | 'video' | null> =>
@@ -181,33 +188,25 @@ test('decoded-frame overlay: covers the video exactly (zoomed too), hands over t
   await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(40));
   await readSettled(page);
   // the GOPs around 40 are decoded after the jump; from then on a step is drawn at once
-  await expect
-    .poll(async () => {
-      await page.keyboard.press('ArrowRight');
-      const shown = await readSettled(page);
-      return shown.layer;
-    })
-    .toBe('overlay');
-  const onOverlay = await readSettled(page);
-  expect(onOverlay.pixels).toBe(Number(onOverlay.text));
-  const boxes = await layerBoxes(page);
-  expect(boxes.overlay).toEqual(boxes.video);
+  await expect.poll(async () => (await stepAndMeasure(page)).shown.layer).toBe('overlay');
+  const onOverlay = await stepAndMeasure(page);
+  expect(onOverlay.shown.layer).toBe('overlay');
+  expect(onOverlay.shown.pixels).toBe(Number(onOverlay.shown.text));
+  expect(onOverlay.overlay).toEqual(onOverlay.video);
 
-  // zoomed and panned, the overlay still sits exactly where the video is
+  // zoomed in, the overlay still sits exactly where the video is
   await page.keyboard.press('KeyZ');
-  await page.keyboard.press('ArrowRight');
-  const zoomed = await readSettled(page);
-  expect([zoomed.layer, zoomed.pixels]).toEqual(['overlay', Number(onOverlay.text) + 1]);
-  const zoomedBoxes = await layerBoxes(page);
-  expect(zoomedBoxes.overlay).toEqual(zoomedBoxes.video);
-  expect(zoomedBoxes.video[2]).toBeGreaterThan(boxes.video[2] as number);
+  const zoomed = await stepAndMeasure(page);
+  expect([zoomed.shown.layer, zoomed.shown.pixels]).toEqual(['overlay', Number(onOverlay.shown.text) + 1]);
+  expect(zoomed.overlay).toEqual(zoomed.video);
+  expect(zoomed.video[2]).toBeGreaterThan(onOverlay.video[2] as number);
   await page.screenshot({ path: join(SCREENS_DIR, 'player-overlay-zoom.png') });
   await page.keyboard.press('KeyZ');
   await page.keyboard.press('KeyZ');
 
   // once the expert stops, the video is sent to the same frame behind the overlay and takes over: same number,
   // same picture
-  const stepped = zoomed.text;
+  const stepped = zoomed.shown.text;
   await expect.poll(() => harnessLayer(page)).toBe('video');
   const handedOver = await readSettled(page);
   expect([handedOver.text, handedOver.pixels]).toEqual([stepped, Number(stepped)]);

@@ -125,7 +125,9 @@ export class FrameController {
   /** The decoded-frame layer, once the proxy is demuxed; null takes it away (the video must then be what shows). */
   attachOverlay(overlay: FrameOverlay | null): void {
     const previous = this.overlay;
+    if (previous) previous.onDecoded = null;
     this.overlay = overlay;
+    if (overlay) overlay.onDecoded = (frame) => this.onFrameDecoded(frame);
     if (previous?.shown != null) {
       previous.hide();
       // the covered video may not be on the counted frame: ask for it the ordinary way
@@ -356,6 +358,20 @@ export class FrameController {
     }
     this.requestFrame(target);
     if (this.video.paused) overlay?.focus(target, direction);
+  }
+
+  /**
+   * A frame asked of the video (a jump, or a step just after one, before its GOP was decoded) came out of the decoder
+   * first: show it now from the overlay; the video's seek to the same frame goes on behind it. Not when playback
+   * waits for that seek: playing needs the video itself on the frame.
+   */
+  private onFrameDecoded(frame: number): void {
+    const overlay = this.overlay;
+    if (!overlay || this.refused() || this.endProbe !== null || !this.video.paused) return;
+    if (this.state.pendingFrame !== frame || this.state.phase !== 'seeking' || this.deferredPlaySerial !== null) return;
+    if (!overlay.present(frame)) return;
+    this.background = { target: frame, issued: true };
+    this.setShownFrame(frame, { pendingFrame: null, phase: 'settled' });
   }
 
   private requestFrame(frame: number, retry = false): void {

@@ -15,6 +15,8 @@ export interface FrameOverlay {
   focus(frame: number, direction: number): void;
   /** Playback runs: stop decoding ahead. */
   suspend(): void;
+  /** Told of every frame as it is decoded (a seek still waiting for the video can be shown from the overlay). */
+  onDecoded: ((frame: number) => void) | null;
 }
 
 /** Canvases: the one shown, and the next and previous frames drawn ahead into hidden ones. */
@@ -43,6 +45,7 @@ export class CanvasFrameOverlay implements FrameOverlay {
   private direction = 1;
   private prepareSerial = 0;
   private disposed = false;
+  onDecoded: ((frame: number) => void) | null = null;
 
   constructor(
     video: HTMLVideoElement,
@@ -61,8 +64,11 @@ export class CanvasFrameOverlay implements FrameOverlay {
       after = canvas;
       this.slots.push({ canvas, context, holds: null });
     }
-    // a frame decoded after the step that wanted it can still be drawn ahead
-    cache.onFrameReady = () => this.schedulePrepare();
+    cache.onFrameReady = (frame) => {
+      // a frame decoded after the step that wanted it can still be drawn ahead
+      this.schedulePrepare();
+      this.onDecoded?.(frame);
+    };
   }
 
   get shown(): number | null {
