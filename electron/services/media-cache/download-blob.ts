@@ -89,19 +89,18 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
     const bytes = offset + received;
     req.onProgress?.({ sha256: req.sha256, bytes, total, rate, etaSeconds: rate > 0 ? (total - bytes) / rate : null });
   };
-  // Every byte that arrived before a failure is kept in the part (the next attempt resumes after it), and the
-  // writer has settled before this attempt ends, so no late write can land after the next attempt measured the part.
+  // Every byte that arrived before a failure is in the part when the attempt ends (the writer writes each chunk as
+  // it comes), so the next attempt resumes after it and no late write can land once it has measured the part.
   // The hash is taken on a worker thread from what is written (the kept prefix first), overlapping the transfer.
   let hasher: GrowingFileHasher | null = null;
-  const writer = await PartWriter.open(paths.part, offset > 0, (written) => hasher?.advance(offset + written));
+  const writer = PartWriter.open(paths.part, offset > 0, (written) => hasher?.advance(offset + written));
   hasher = hashGrowingFile(paths.part);
   hasher.advance(offset);
-  let failure: unknown = null;
   try {
     for await (const chunk of response as AsyncIterable<Buffer>) {
       received += chunk.length;
       if (offset + received > total) throw new DownloadError('sizeMismatch', 'more bytes than announced', true);
-      if (!writer.push(chunk)) await writer.drained();
+      writer.push(chunk);
       const now = Date.now();
       if (now - lastReport > 250) {
         lastReport = now;
@@ -109,16 +108,8 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
       }
     }
     if (offset + received !== total) throw new DownloadError('network', `body ended at ${offset + received} of ${total}`, true);
-  } catch (error) {
-    failure = error;
+  } catch (failure) {
     response.destroy();
-  }
-  try {
-    await writer.flush();
-  } catch (error) {
-    failure ??= error;
-  }
-  if (failure) {
     hasher.abandon();
     await writer.close().catch(() => undefined);
     if (failure instanceof DownloadError) throw failure;

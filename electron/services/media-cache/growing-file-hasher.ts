@@ -46,6 +46,9 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/** The worker is told of new bytes in steps of this much. */
+const ADVANCE_STEP = 1 << 20;
+
 type Reply = { id: number; digest?: string; error?: string };
 
 let worker: Worker | null = null;
@@ -98,6 +101,7 @@ export function hashGrowingFile(path: string): GrowingFileHasher {
   thread.postMessage({ type: 'open', id, path });
   track(1);
   let ended = false;
+  let posted = 0;
   const end = () => {
     if (ended) return false;
     ended = true;
@@ -106,7 +110,10 @@ export function hashGrowingFile(path: string): GrowingFileHasher {
   };
   return {
     advance: (length) => {
-      if (!ended) thread.postMessage({ type: 'advance', id, upTo: length });
+      // a message per 64 KB chunk would cost more than the hashing it asks for; the digest takes the rest
+      if (ended || length - posted < ADVANCE_STEP) return;
+      posted = length;
+      thread.postMessage({ type: 'advance', id, upTo: length });
     },
     digest: (length) => {
       if (ended) return Promise.reject(new Error('hash job already ended'));
