@@ -187,6 +187,11 @@ test('decoded-frame overlay: covers the video exactly (zoomed too), hands over t
   await readSettled(page);
   await page.evaluate(() => (globalThis as unknown as HarnessScope).playerHarness.seekToFrame(40));
   await readSettled(page);
+  // while the video shows the frame jumped to, the overlay draws it and both neighbours into its hidden canvases,
+  // so the first step from there is a swap of canvases, not a 1080p conversion
+  const drawnAhead = () => page.locator('[data-testid="player-frame-overlay"]')
+    .evaluateAll((canvases) => canvases.map((canvas) => Number((canvas as HTMLElement).dataset.frame)).sort((a, b) => a - b));
+  await expect.poll(drawnAhead).toEqual([39, 40, 41]);
   // the GOPs around 40 are decoded after the jump; from then on a step is drawn at once
   await expect.poll(async () => (await stepAndMeasure(page)).shown.layer).toBe('overlay');
   const onOverlay = await stepAndMeasure(page);

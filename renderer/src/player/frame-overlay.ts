@@ -42,6 +42,8 @@ interface Slot {
 export class CanvasFrameOverlay implements FrameOverlay {
   private readonly slots: Slot[] = [];
   private visible: Slot | null = null;
+  /** Where the playhead is (from focus): the frame the video shows while the overlay is hidden. */
+  private playhead: number | null = null;
   private direction = 1;
   private prepareSerial = 0;
   private disposed = false;
@@ -65,8 +67,9 @@ export class CanvasFrameOverlay implements FrameOverlay {
       this.slots.push({ canvas, context, holds: null });
     }
     cache.onFrameReady = (frame) => {
-      // a frame decoded after the step that wanted it can still be drawn ahead
-      this.schedulePrepare();
+      // a frame decoded after the step that wanted it can still be drawn ahead; other frames of its GOP must not
+      // restart the preparation (each restart waits for another animation frame, and a step could come first)
+      if (this.framesToPrepare().includes(frame) && !this.slots.some((slot) => slot.holds === frame)) this.schedulePrepare();
       this.onDecoded?.(frame);
     };
   }
@@ -96,7 +99,10 @@ export class CanvasFrameOverlay implements FrameOverlay {
 
   focus(frame: number, direction: number): void {
     if (direction !== 0) this.direction = Math.sign(direction);
+    this.playhead = frame;
     this.cache.focus(frame, direction);
+    // also while the video shows the frame (after a jump): the first step from there is then a swap too
+    if (this.visible === null) this.schedulePrepare();
   }
 
   suspend(): void {
@@ -119,11 +125,22 @@ export class CanvasFrameOverlay implements FrameOverlay {
     this.visible = slot;
   }
 
-  /** A hidden canvas to draw into: an empty one, else one holding a frame that is no neighbour of the shown one. */
+  /**
+   * The frames worth having drawn: the neighbours of the frame on screen, and while the video shows it (overlay
+   * hidden, after a jump) that frame itself too, so all three canvases are sized and warm before the first step (a
+   * canvas' first 1080p drawing cost 30–50 ms, several times a later one).
+   */
+  private framesToPrepare(): number[] {
+    const anchor = this.shown ?? this.playhead;
+    if (anchor === null) return [];
+    const around = [anchor + this.direction, anchor - this.direction];
+    return this.visible === null ? [...around, anchor] : around;
+  }
+
+  /** A hidden canvas to draw into: an empty one, else one holding a frame that is not wanted around the playhead. */
   private spareSlot(): Slot | undefined {
     const hiddenSlots = this.slots.filter((slot) => slot !== this.visible);
-    const shown = this.shown;
-    const wanted = shown === null ? [] : [shown + this.direction, shown - this.direction];
+    const wanted = this.framesToPrepare();
     return (
       hiddenSlots.find((slot) => slot.holds === null) ??
       hiddenSlots.find((slot) => !wanted.includes(slot.holds as number)) ??
@@ -146,9 +163,7 @@ export class CanvasFrameOverlay implements FrameOverlay {
   }
 
   private prepareNeighbours(): void {
-    const shown = this.shown;
-    if (shown === null) return;
-    for (const frame of [shown + this.direction, shown - this.direction]) {
+    for (const frame of this.framesToPrepare()) {
       if (this.slots.some((slot) => slot.holds === frame)) continue;
       const picture = this.cache.get(frame);
       const slot = this.spareSlot();
