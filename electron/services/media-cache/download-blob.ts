@@ -1,7 +1,6 @@
 import { mkdir, open, rename, stat, truncate, unlink } from 'node:fs/promises';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { blobPaths } from './blob-paths';
+import { requestBlob, UnreadableResponseError, type BlobResponse } from './blob-request';
 import { hashGrowingFile, type GrowingFileHasher } from './growing-file-hasher';
 import { PartWriter } from './part-writer';
 
@@ -52,32 +51,28 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
   await mkdir(paths.dir, { recursive: true });
   const have = await stat(paths.part).then((s) => s.size, () => 0);
   const response = await get(req, have);
+  const { status, headers, contentLength } = response.head;
   let offset = 0;
   let total: number;
-  if (response.statusCode === 206 && have > 0) {
-    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers['content-range'] ?? '');
-    if (!range || Number(range[1]) !== have) {
-      response.resume();
-      throw new DownloadError('badResponse', `unexpected content-range ${response.headers['content-range'] ?? 'none'}`, true);
+  if (status === 206 && have > 0) {
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(headers.get('content-range') ?? '');
+    if (!range || Number(range[1]) !== have || Number(range[2]) + 1 - have !== contentLength) {
+      response.close();
+      throw new DownloadError('badResponse', `unexpected content-range ${headers.get('content-range') ?? 'none'}`, true);
     }
     offset = have;
     total = Number(range[3]);
-  } else if (response.statusCode === 200) {
+  } else if (status === 200) {
     // Full body: the server ignored the range or the validator changed; the kept part is worthless.
-    total = Number(response.headers['content-length'] ?? NaN);
+    total = contentLength;
     await truncate(paths.part, 0).catch(() => undefined);
-  } else if (response.statusCode === 416 && have > 0) {
-    response.resume();
+  } else if (status === 416 && have > 0) {
+    response.close();
     await unlink(paths.part).catch(() => undefined);
     throw new DownloadError('badResponse', 'the kept part is longer than the blob; starting over', true);
   } else {
-    response.resume();
-    const status = response.statusCode ?? 0;
+    response.close();
     throw new DownloadError('http', `status ${status}`, status >= 500 || status === 429 || status === 408);
-  }
-  if (!Number.isFinite(total) || total < 0) {
-    response.resume();
-    throw new DownloadError('badResponse', 'no usable length', true);
   }
 
   let received = 0;
@@ -97,7 +92,8 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
   hasher = hashGrowingFile(paths.part);
   hasher.advance(offset);
   try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
+    // the sink runs on the socket's read buffer: the chunk is written before the next read reuses it
+    await response.readBody((chunk) => {
       received += chunk.length;
       if (offset + received > total) throw new DownloadError('sizeMismatch', 'more bytes than announced', true);
       writer.push(chunk);
@@ -106,10 +102,10 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
         lastReport = now;
         report();
       }
-    }
+    });
     if (offset + received !== total) throw new DownloadError('network', `body ended at ${offset + received} of ${total}`, true);
   } catch (failure) {
-    response.destroy();
+    response.close();
     hasher.abandon();
     await writer.close().catch(() => undefined);
     if (failure instanceof DownloadError) throw failure;
@@ -131,24 +127,19 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
   return { path: paths.final, size: total, fetched: received, resumedFrom: offset };
 }
 
-function get(req: DownloadRequest, have: number): Promise<IncomingMessage> {
-  const url = new URL(req.url);
-  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-  if (req.token) headers.authorization = `Bearer ${req.token}`;
+async function get(req: DownloadRequest, have: number): Promise<BlobResponse> {
+  const headers: Record<string, string> = { 'Accept-Encoding': 'identity' };
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
   if (have > 0) {
-    headers.range = `bytes=${have}-`;
-    headers['if-range'] = `"${req.sha256}"`;
+    headers.Range = `bytes=${have}-`;
+    headers['If-Range'] = `"${req.sha256}"`;
   }
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const outgoing = send(url, { method: 'GET', headers, ...(req.signal ? { signal: req.signal } : {}) }, (response) => {
-      response.setTimeout(req.idleTimeoutMs ?? 30_000, () => response.destroy(new Error('idle timeout')));
-      resolve(response);
-    });
-    outgoing.setTimeout(req.idleTimeoutMs ?? 30_000, () => outgoing.destroy(new Error('connect timeout')));
-    outgoing.on('error', (error) => reject(new DownloadError('network', error.message, true)));
-    outgoing.end();
-  });
+  try {
+    return await requestBlob(new URL(req.url), { headers, idleTimeoutMs: req.idleTimeoutMs ?? 30_000, signal: req.signal });
+  } catch (error) {
+    // a refused connection, a reset, garbage instead of HTTP: all worth another attempt later
+    throw new DownloadError(error instanceof UnreadableResponseError ? 'badResponse' : 'network', (error as Error).message, true);
+  }
 }
 
 export async function fsyncPath(path: string): Promise<void> {
