@@ -133,10 +133,11 @@ export function requestBlob(url: URL, options: BlobRequestOptions): Promise<Blob
     socket.on('error', (error) => fail(error));
     socket.on('close', () => fail(new Error(phase === 'head' ? 'connection closed before a response' : `connection closed with ${remaining} body bytes to come`)));
     socket.write(request);
-    if (options.signal) {
-      if (options.signal.aborted) fail(new Error('aborted'));
-      else options.signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
-    }
+    const onAbort = (): void => fail(new Error('aborted'));
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    // a long-lived signal must not keep this connection's state reachable after it is gone
+    socket.once('close', () => options.signal?.removeEventListener('abort', onAbort));
   });
 }
 
