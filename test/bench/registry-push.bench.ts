@@ -8,7 +8,7 @@ import { atLeast, emit } from './figures';
 import { buildReviewWorld, decisionOps, pushBatch, benchDialects, startBenchRegistry } from './registry-bench-world';
 
 const DEVICES = 10;
-/** issue 3: ops apply throughput ≥ 2,000 ops/s (the same bar is shown on both dialects) */
+/** issue 3: ops apply throughput ≥ 2,000 ops/s, set for SQLite (PostgreSQL is reported beside it, without a bar) */
 const TARGET_OPS_PER_S = 2000;
 const BATCH = Number(process.env.OSEA_BENCH_TASKS ?? 1000);
 
@@ -24,7 +24,7 @@ for (const dialect of benchDialects()) {
     const total = batches.reduce((sum, b) => sum + b.ops.length, 0);
     if (applied !== total) throw new Error(`${dialect}: only ${applied}/${total} ops applied`);
     // The machine is shared: the 1-minute load average says how much CPU the figure had to compete for.
-    emit(`registry.push.ops_per_s.${dialect}`, applied / seconds, 'ops/s', { devices: DEVICES, batch: BATCH, ...atLeast(applied / seconds, TARGET_OPS_PER_S), loadavg: loadavg()[0] });
+    emit(`registry.push.ops_per_s.${dialect}`, applied / seconds, 'ops/s', { devices: DEVICES, batch: BATCH, ...(dialect === 'sqlite' ? atLeast(applied / seconds, TARGET_OPS_PER_S) : {}), loadavg: loadavg()[0] });
   } finally {
     await registry.close();
   }
