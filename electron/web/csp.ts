@@ -7,6 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // video.js' stylesheet carries its control-bar icon font as a data: URL (a font cannot run script)
+  "font-src 'self' data:",
   "media-src 'self' media: blob:",
   "connect-src 'self' media: ws://127.0.0.1:*",
   "object-src 'none'",
