@@ -95,7 +95,7 @@ export function requestBlob(url: URL, options: BlobRequestOptions): Promise<Blob
       remaining = parsed.head.contentLength;
       held = rest.length > 0 ? [rest] : [];
       phase = 'held';
-      pause();
+      socket.pause();
       resolve({ head: parsed.head, readBody, close: () => fail(new Error('closed')) });
     };
     /** Returns false while the body waits for readBody: a plain socket pauses on it. */
@@ -117,28 +117,32 @@ export function requestBlob(url: URL, options: BlobRequestOptions): Promise<Blob
       });
     };
 
-    const readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const socket: Socket =
       url.protocol === 'https:'
         ? connectTls({ host, port, servername: isIp(host) ? undefined : host, ...(options.ca ? { ca: options.ca } : {}) })
-        : connectTcp({ host, port, onread: { buffer: readBuffer, callback: (n) => onData(readBuffer.subarray(0, n)) } });
+        : connectPlain(host, port, onData);
     if (url.protocol === 'https:') socket.on('data', (chunk: Buffer) => onData(chunk));
-    const pause = (): void => {
-      socket.pause();
-    };
     socket.setNoDelay(true);
     socket.setTimeout(options.idleTimeoutMs, () => fail(new Error('idle timeout')));
     socket.on('error', (error) => fail(error));
-    socket.on('close', () => fail(new Error(phase === 'head' ? 'connection closed before a response' : `connection closed with ${remaining} body bytes to come`)));
-    socket.write(request);
     const onAbort = (): void => fail(new Error('aborted'));
+    socket.on('close', () => {
+      // a long-lived signal must not keep this connection's state reachable after it is gone
+      options.signal?.removeEventListener('abort', onAbort);
+      fail(new Error(phase === 'head' ? 'connection closed before a response' : `connection closed with ${remaining} body bytes to come`));
+    });
+    socket.write(request);
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    // a long-lived signal must not keep this connection's state reachable after it is gone
-    socket.once('close', () => options.signal?.removeEventListener('abort', onAbort));
   });
+}
+
+/** Plain HTTP reads every chunk into one buffer of its own (`onread`), so receiving allocates nothing per read. */
+function connectPlain(host: string, port: number, onData: (chunk: Buffer) => boolean): Socket {
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  return connectTcp({ host, port, onread: { buffer, callback: (n) => onData(buffer.subarray(0, n)) } });
 }
 
 function requestText(url: URL, headers: Record<string, string>): string {

@@ -14,7 +14,7 @@ export interface TransferProgress {
 }
 
 export class DownloadError extends Error {
-  constructor(readonly code: 'network' | 'http' | 'hashMismatch' | 'sizeMismatch' | 'badResponse', message: string, readonly retryable: boolean) {
+  constructor(readonly code: 'network' | 'http' | 'hashMismatch' | 'badResponse', message: string, readonly retryable: boolean) {
     super(message);
     this.name = 'DownloadError';
   }
@@ -55,8 +55,10 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
   let offset = 0;
   let total: number;
   if (status === 206 && have > 0) {
+    // we asked for everything from `have` on: the range must run from there to the blob's end, and the body (framed
+    // by Content-Length, which the request reads exactly) must be that long — so the part ends up exactly `total`
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(headers.get('content-range') ?? '');
-    if (!range || Number(range[1]) !== have || Number(range[2]) + 1 - have !== contentLength) {
+    if (!range || Number(range[1]) !== have || Number(range[2]) + 1 !== Number(range[3]) || Number(range[3]) - have !== contentLength) {
       response.close();
       throw new DownloadError('badResponse', `unexpected content-range ${headers.get('content-range') ?? 'none'}`, true);
     }
@@ -95,7 +97,6 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
     // the sink runs on the socket's read buffer: the chunk is written before the next read reuses it
     await response.readBody((chunk) => {
       received += chunk.length;
-      if (offset + received > total) throw new DownloadError('sizeMismatch', 'more bytes than announced', true);
       writer.push(chunk);
       const now = Date.now();
       if (now - lastReport > 250) {
@@ -103,7 +104,6 @@ export async function downloadBlob(req: DownloadRequest): Promise<DownloadOutcom
         report();
       }
     });
-    if (offset + received !== total) throw new DownloadError('network', `body ended at ${offset + received} of ${total}`, true);
   } catch (failure) {
     response.close();
     hasher.abandon();

@@ -69,7 +69,7 @@ export class CanvasFrameOverlay implements FrameOverlay {
     cache.onFrameReady = (frame) => {
       // a frame decoded after the step that wanted it can still be drawn ahead; other frames of its GOP must not
       // restart the preparation (each restart waits for another animation frame, and a step could come first)
-      if (this.framesToPrepare().includes(frame) && !this.slots.some((slot) => slot.holds === frame)) this.schedulePrepare();
+      if (this.framesToPrepare().includes(frame) && !this.isDrawn(frame)) this.schedulePrepare();
       this.onDecoded?.(frame);
     };
   }
@@ -137,6 +137,10 @@ export class CanvasFrameOverlay implements FrameOverlay {
     return this.visible === null ? [...around, anchor] : around;
   }
 
+  private isDrawn(frame: number): boolean {
+    return this.slots.some((slot) => slot.holds === frame);
+  }
+
   /** A hidden canvas to draw into: an empty one, else one holding a frame that is not wanted around the playhead. */
   private spareSlot(): Slot | undefined {
     const hiddenSlots = this.slots.filter((slot) => slot !== this.visible);
@@ -164,7 +168,7 @@ export class CanvasFrameOverlay implements FrameOverlay {
 
   private prepareNeighbours(): void {
     for (const frame of this.framesToPrepare()) {
-      if (this.slots.some((slot) => slot.holds === frame)) continue;
+      if (this.isDrawn(frame)) continue;
       const picture = this.cache.get(frame);
       const slot = this.spareSlot();
       if (!picture || !slot) continue;
